@@ -1,0 +1,155 @@
+"""Command line: parse arguments, call the library, pick a renderer, set the exit code.
+
+Exit codes follow linters: 0 nothing below ``--fail-on``, 1 some seed below it, 2 usage, rule
+or I/O error. Only the project's own ``TriageError`` is turned into a one-line message; anything
+else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from triage import __version__
+from triage.assess import assess_paths
+from triage.errors import RuleError, TriageError
+from triage.policy import VERDICT_ORDER
+from triage.render import RENDERERS
+from triage.report import Report
+from triage.rules import RuleSet, example_failures, load_rules
+
+DEFAULT_INDEX = Path("seeds") / "INDEX.md"
+FAIL_ON = ("not-a-spec", "needs-clarification", "never")
+
+
+class ExitCode(enum.IntEnum):
+    """Process exit codes."""
+
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+def _rules_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="extra folder of rule packs (repeatable); a policy.yaml there replaces the default",
+    )
+    parser.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="rule id to disable (repeatable, or comma-separated)",
+    )
+    parser.add_argument(
+        "--no-default-rules", action="store_true", help="use only the folders given by --rules"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of the main command (triage seeds)."""
+    parser = argparse.ArgumentParser(
+        prog="triage",
+        description="Triage seed documents: buildable requirements, or questions to send back. "
+        "Other commands: 'triage rules list', 'triage rules test'.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="INDEX.md files, folders or documents (default: seeds/INDEX.md)",
+    )
+    parser.add_argument("--format", choices=sorted(RENDERERS), default="text")
+    parser.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default="not-a-spec",
+        help="exit 1 when a seed's verdict is this or worse (default: not-a-spec)",
+    )
+    parser.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="let an INDEX.md list files outside its own folder",
+    )
+    parser.add_argument("--version", action="version", version=f"triage {__version__} (re2)")
+    _rules_options(parser)
+    return parser
+
+
+def build_rules_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``triage rules list|test``."""
+    parser = argparse.ArgumentParser(prog="triage rules", description="Inspect the rule packs.")
+    parser.add_argument("action", choices=("list", "test"))
+    _rules_options(parser)
+    return parser
+
+
+def load_ruleset_from(args: argparse.Namespace) -> RuleSet:
+    """Load the rule set the options ask for."""
+    disabled = [rule_id.strip() for item in args.disable for rule_id in item.split(",")]
+    return load_rules(args.rules, disabled, include_defaults=not args.no_default_rules)
+
+
+def exit_code(report: Report, fail_on: str) -> ExitCode:
+    """Return 2 if a seed could not be read, 1 if a verdict is at or below ``fail_on``, else 0."""
+    if any(seed.error for seed in report.seeds):
+        return ExitCode.ERROR
+    if fail_on == "never":
+        return ExitCode.OK
+    limit = VERDICT_ORDER.index(fail_on)
+    below = any(VERDICT_ORDER.index(s.verdict) <= limit for s in report.seeds if s.verdict)
+    return ExitCode.FINDINGS if below else ExitCode.OK
+
+
+def run_check(argv: Sequence[str]) -> ExitCode:
+    """Triage seeds and print the report."""
+    args = build_parser().parse_args(argv)
+    ruleset = load_ruleset_from(args)
+    report = assess_paths(args.paths or [DEFAULT_INDEX], ruleset, allow_outside=args.allow_outside)
+    sys.stdout.write(RENDERERS[args.format](report))
+    return exit_code(report, args.fail_on)
+
+
+def run_rules(argv: Sequence[str]) -> ExitCode:
+    """List the rules, or run every rule's examples."""
+    args = build_rules_parser().parse_args(argv)
+    ruleset = load_ruleset_from(args)
+    if args.action == "list":
+        for rule in ruleset.rules:
+            print(f"{rule.id:32} {rule.signal:14} {rule.weight:>5g}  {rule.description}")
+        return ExitCode.OK
+    failures = [failure for rule in ruleset.rules for failure in example_failures(rule)]
+    for failure in failures:
+        print(failure)
+    print(f"{len(ruleset.rules)} rules, {len(failures)} failing examples")
+    return ExitCode.FINDINGS if failures else ExitCode.OK
+
+
+COMMANDS = {"rules": run_rules}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = COMMANDS.get(argv[0]) if argv else None
+    try:
+        return int(command(argv[1:]) if command else run_check(argv))
+    except RuleError as exc:
+        for problem in exc.problems:
+            print(f"triage: {problem}", file=sys.stderr)
+        return ExitCode.ERROR
+    except TriageError as exc:
+        print(f"triage: {exc}", file=sys.stderr)
+        return ExitCode.ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

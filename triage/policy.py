@@ -1,0 +1,128 @@
+"""Policy: the data that turns signal scores into dimensions, a genre, a verdict and questions.
+
+Every threshold and every word the user reads lives in ``rules/policy.yaml``; this module only
+declares its shape and checks that its names refer to each other correctly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from triage.errors import RuleError
+from triage.yamlfile import load_yaml, validation_messages
+
+DIMENSIONS = ("software_spec", "hardware_target", "performance_core")
+Verdict = Literal["buildable", "needs-clarification", "not-a-spec"]
+VERDICT_ORDER: tuple[Verdict, ...] = ("not-a-spec", "needs-clarification", "buildable")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SignalSpec(_Frozen):
+    """A named kind of evidence that rules feed."""
+
+    description: str
+
+
+class DimensionSpec(_Frozen):
+    """One core dimension: which signals feed it, when it counts as present, what to ask."""
+
+    label: str
+    absent: str
+    signals: dict[str, float]
+    threshold: float
+    requires: tuple[str, ...] = ()
+    questions: tuple[str, ...] = Field(min_length=1)
+
+
+class GenreSpec(_Frozen):
+    """One genre: the cues that point to it and whether such a document intends a build."""
+
+    label: str
+    intent: Literal["build", "none"]
+    cues: dict[str, float]
+    min_score: float = 0.0
+
+
+class Condition(_Frozen):
+    """When a verdict rule applies; every given field must hold."""
+
+    genre_intent: Literal["build", "none"] | None = None
+    any_dimension: tuple[str, ...] = ()
+    no_dimension: tuple[str, ...] = ()
+    min_signal: dict[str, float] = {}
+    max_signal: dict[str, float] = {}
+
+
+class VerdictRule(_Frozen):
+    """A verdict and when it applies; the first rule whose condition holds decides."""
+
+    verdict: Verdict
+    when: Condition
+    reason: str
+
+
+class Policy(_Frozen):
+    """The whole decision policy, validated as a unit."""
+
+    signals: dict[str, SignalSpec]
+    min_words: int = Field(default=200, ge=1)
+    dimensions: dict[str, DimensionSpec]
+    genres: dict[str, GenreSpec]
+    fallback_genre: str
+    verdicts: tuple[VerdictRule, ...] = Field(min_length=1)
+    summary: str = "{genre} — {dimensions}"
+    not_a_spec_question: str
+    bundle_advice: dict[Verdict, str]
+
+    @model_validator(mode="after")
+    def _names_refer_to_each_other(self) -> Policy:
+        problems = [*self._dimension_problems(), *self._genre_problems(), *self._verdict_problems()]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def _dimension_problems(self) -> list[str]:
+        problems = []
+        if set(self.dimensions) != set(DIMENSIONS):
+            problems.append(f"dimensions must be exactly {', '.join(DIMENSIONS)}")
+        for name, dim in self.dimensions.items():
+            unknown = (set(dim.signals) | set(dim.requires)) - set(self.signals)
+            problems.extend(f"dimensions.{name}: unknown signal {s!r}" for s in sorted(unknown))
+        return problems
+
+    def _genre_problems(self) -> list[str]:
+        problems = []
+        if self.fallback_genre not in self.genres:
+            problems.append(f"fallback_genre {self.fallback_genre!r} is not a genre")
+        for name, genre in self.genres.items():
+            unknown = set(genre.cues) - set(self.signals)
+            problems.extend(f"genres.{name}: unknown signal {s!r}" for s in sorted(unknown))
+        return problems
+
+    def _verdict_problems(self) -> list[str]:
+        problems: list[str] = []
+        for i, rule in enumerate(self.verdicts):
+            names = set(rule.when.min_signal) | set(rule.when.max_signal)
+            dims = set(rule.when.any_dimension) | set(rule.when.no_dimension)
+            unknown = sorted(names - set(self.signals))
+            problems.extend(f"verdicts.{i}: unknown signal {s!r}" for s in unknown)
+            strange = sorted(dims - set(DIMENSIONS))
+            problems.extend(f"verdicts.{i}: unknown dimension {d!r}" for d in strange)
+        if self.verdicts[-1].when != Condition():
+            problems.append("the last verdict rule must have an empty 'when' (the default)")
+        return problems
+
+
+def load_policy(path: Path) -> Policy:
+    """Load and validate ``policy.yaml``; raise ``RuleError`` with file and line on problems."""
+    data, lines = load_yaml(path)
+    try:
+        return Policy.model_validate(data)
+    except ValidationError as exc:
+        raise RuleError(validation_messages(path, exc, lines)) from exc

@@ -1,0 +1,96 @@
+"""Report models: what crosses the public API and what the renderers print.
+
+The JSON form of ``Report`` is a contract other tools read; its schema is exported with
+``Report.model_json_schema()``. Field order here is the order in the JSON.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from triage.policy import Verdict
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Hit(_Frozen):
+    """One piece of evidence: which rule matched where, with the line it matched in."""
+
+    rule: str
+    signal: str
+    line: int
+    column: int
+    excerpt: str
+
+
+class Dimensions(_Frozen):
+    """Whether each core dimension is stated as a requirement of the thing to build."""
+
+    software_spec: bool
+    hardware_target: bool
+    performance_core: bool
+
+
+class Contribution(_Frozen):
+    """How much one rule added to one signal: ``weight * min(count, cap)``."""
+
+    rule: str
+    signal: str
+    count: int
+    weight: float
+    points: float
+
+
+class Scores(_Frozen):
+    """The numbers behind a judgment, for ``triage explain`` and for tuning."""
+
+    words: int
+    signals: dict[str, float]
+    dimensions: dict[str, float]
+    genres: dict[str, float]
+    contributions: tuple[Contribution, ...]
+
+
+class SeedReport(_Frozen):
+    """The judgment on one seed, or the error that prevented it.
+
+    ``path`` is the seed as listed in its INDEX.md (or as given on the command line); ``file`` is
+    where it was read from, as the user would type it.
+    """
+
+    path: str
+    file: str
+    verdict: Verdict | None = None
+    genre: str | None = None
+    genre_id: str | None = None
+    genre_confidence: float | None = None
+    runner_up: str | None = None
+    summary: str | None = None
+    dimensions: Dimensions | None = None
+    reason: str | None = None
+    questions: tuple[str, ...] = ()
+    evidence: tuple[Hit, ...] = ()
+    scores: Scores | None = None
+    error: str | None = None
+
+
+class BundleReport(_Frozen):
+    """The seeds taken together: buildable when any seed carries buildable requirements."""
+
+    verdict: Verdict | None
+    seeds: int
+    buildable: int
+    errors: int
+    dimensions: Dimensions
+    summary: str
+
+
+class Report(_Frozen):
+    """The whole result of one triage run."""
+
+    tool: str = "seed-triage"
+    version: str
+    seeds: tuple[SeedReport, ...]
+    bundle: BundleReport

@@ -1,0 +1,221 @@
+"""Scoring: hits to signal scores, to dimensions, to a genre, to a verdict, summary and questions.
+
+Every number is traceable: a signal score is the sum of its rules' ``weight * min(count, cap)``,
+per thousand words (short texts count as ``policy.min_words`` long, so one hit in a tweet is not
+a landslide); dimensions and genres are weighted sums of signal scores; the verdict is the first
+policy rule whose condition holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from triage.documents import Document
+from triage.policy import DIMENSIONS, VERDICT_ORDER, Condition, Policy, VerdictRule
+from triage.report import BundleReport, Contribution, Dimensions, Hit, Scores, SeedReport
+from triage.rules import Rule
+from triage.scanner import ScanResult
+
+MAX_EVIDENCE = 8
+
+
+def contributions(rules: Sequence[Rule], result: ScanResult) -> list[Contribution]:
+    """Return one contribution per rule that fired."""
+    return [
+        Contribution(
+            rule=rule.id,
+            signal=rule.signal,
+            count=count,
+            weight=rule.weight,
+            points=rule.weight * min(count, rule.cap),
+        )
+        for rule, count in zip(rules, result.counts, strict=True)
+        if count
+    ]
+
+
+def signal_scores(policy: Policy, parts: Sequence[Contribution], words: int) -> dict[str, float]:
+    """Sum contributions per signal, scaled to points per thousand words."""
+    scale = 1000.0 / max(words, policy.min_words)
+    scores = dict.fromkeys(policy.signals, 0.0)
+    for part in parts:
+        scores[part.signal] += part.points * scale
+    return {name: round(value, 3) for name, value in scores.items()}
+
+
+def weighted(weights: dict[str, float], signals: dict[str, float]) -> float:
+    """Return the weighted sum of signal scores."""
+    return round(sum(w * signals.get(name, 0.0) for name, w in weights.items()), 3)
+
+
+def genre_scores(policy: Policy, signals: dict[str, float]) -> dict[str, float]:
+    """Score every genre from its cues."""
+    return {name: weighted(genre.cues, signals) for name, genre in policy.genres.items()}
+
+
+def decide_genre(policy: Policy, scores: dict[str, float]) -> tuple[str, float, str | None]:
+    """Return the genre, a confidence in [0, 1] and the runner-up."""
+    ranked = sorted(scores, key=lambda name: (-scores[name], name))
+    best = ranked[0]
+    if scores[best] <= 0 or scores[best] < policy.genres[best].min_score:
+        return policy.fallback_genre, 0.0, best if scores[best] > 0 else None
+    positive = sum(max(score, 0.0) for score in scores.values())
+    runner_up = ranked[1] if len(ranked) > 1 and scores[ranked[1]] > 0 else None
+    return best, round(scores[best] / positive, 3), runner_up
+
+
+def decide_dimensions(
+    policy: Policy, signals: dict[str, float], genre: str
+) -> tuple[Dimensions, dict[str, float]]:
+    """Decide which dimensions are stated as requirements; a non-build genre states none."""
+    scores = {name: weighted(dim.signals, signals) for name, dim in policy.dimensions.items()}
+    intends_build = policy.genres[genre].intent == "build"
+    present = {
+        name: intends_build
+        and scores[name] >= dim.threshold
+        and all(signals.get(s, 0.0) > 0 for s in dim.requires)
+        for name, dim in policy.dimensions.items()
+    }
+    return Dimensions(**present), scores
+
+
+def holds(condition: Condition, intent: str, dims: Dimensions, signals: dict[str, float]) -> bool:
+    """Return whether a verdict condition holds."""
+    present = {name for name in DIMENSIONS if getattr(dims, name)}
+    return (
+        (condition.genre_intent is None or condition.genre_intent == intent)
+        and (not condition.any_dimension or bool(present & set(condition.any_dimension)))
+        and not present & set(condition.no_dimension)
+        and all(signals.get(s, 0.0) >= v for s, v in condition.min_signal.items())
+        and all(signals.get(s, 0.0) <= v for s, v in condition.max_signal.items())
+    )
+
+
+def decide_verdict(
+    policy: Policy, genre: str, dims: Dimensions, signals: dict[str, float]
+) -> VerdictRule:
+    """Return the first verdict rule whose condition holds (the last one always does)."""
+    intent = policy.genres[genre].intent
+    for rule in policy.verdicts:
+        if holds(rule.when, intent, dims, signals):
+            return rule
+    return policy.verdicts[-1]
+
+
+def summarise(policy: Policy, genre: str, dims: Dimensions) -> str:
+    """Return the one-line summary, e.g. ``opinion article — no software spec, ...``."""
+    parts = [
+        spec.label if getattr(dims, name) else spec.absent
+        for name, spec in ((n, policy.dimensions[n]) for n in DIMENSIONS)
+    ]
+    return policy.summary.format(genre=policy.genres[genre].label, dimensions=", ".join(parts))
+
+
+def questions(policy: Policy, verdict: str, dims: Dimensions) -> tuple[str, ...]:
+    """Return what to ask the requester: the questions of every missing dimension."""
+    if verdict == "buildable":
+        return ()
+    asked = [policy.not_a_spec_question] if verdict == "not-a-spec" else []
+    for name in DIMENSIONS:
+        if not getattr(dims, name):
+            asked.extend(policy.dimensions[name].questions)
+    return tuple(asked)
+
+
+def evidence(
+    doc: Document, rules: Sequence[Rule], result: ScanResult, relevant: dict[str, float]
+) -> tuple[Hit, ...]:
+    """Return the hits of the rules that weighed most in the decision, in document order."""
+    ranked = sorted(
+        (i for i, count in enumerate(result.counts) if count and relevant.get(rules[i].signal)),
+        key=lambda i: (-relevant[rules[i].signal] * rules[i].weight * result.counts[i], i),
+    )
+    hits: list[Hit] = []
+    for index in ranked:
+        for start, end in result.spans[index][: max(1, MAX_EVIDENCE // 4)]:
+            hits.append(_hit(doc, rules[index], start, end))
+        if len(hits) >= MAX_EVIDENCE:
+            break
+    return tuple(sorted(hits[:MAX_EVIDENCE], key=lambda h: (h.line, h.column, h.rule)))
+
+
+def _hit(doc: Document, rule: Rule, start: int, end: int) -> Hit:
+    line, column = doc.locate(start)
+    return Hit(
+        rule=rule.id,
+        signal=rule.signal,
+        line=line,
+        column=column,
+        excerpt=doc.excerpt(start, end),
+    )
+
+
+def _relevant_signals(policy: Policy, genre: str, dims: Dimensions) -> dict[str, float]:
+    """Weights of the signals behind the genre and the dimensions that were found."""
+    relevant = {s: w for s, w in policy.genres[genre].cues.items() if w > 0}
+    for name in DIMENSIONS:
+        if getattr(dims, name):
+            for signal, weight in policy.dimensions[name].signals.items():
+                relevant[signal] = max(relevant.get(signal, 0.0), weight)
+    return relevant
+
+
+def assess_scan(
+    doc: Document,
+    path: str,
+    file: str,
+    rules: Sequence[Rule],
+    policy: Policy,
+    result: ScanResult,
+) -> SeedReport:
+    """Turn one document's scan result into its report."""
+    parts = contributions(rules, result)
+    signals = signal_scores(policy, parts, doc.words)
+    genres = genre_scores(policy, signals)
+    genre, confidence, runner_up = decide_genre(policy, genres)
+    dims, dim_scores = decide_dimensions(policy, signals, genre)
+    rule = decide_verdict(policy, genre, dims, signals)
+    return SeedReport(
+        path=path,
+        file=file,
+        verdict=rule.verdict,
+        genre=policy.genres[genre].label,
+        genre_id=genre,
+        genre_confidence=confidence,
+        runner_up=policy.genres[runner_up].label if runner_up else None,
+        summary=summarise(policy, genre, dims),
+        dimensions=dims,
+        reason=rule.reason,
+        questions=questions(policy, rule.verdict, dims),
+        evidence=evidence(doc, rules, result, _relevant_signals(policy, genre, dims)),
+        scores=Scores(
+            words=doc.words,
+            signals=signals,
+            dimensions=dim_scores,
+            genres=genres,
+            contributions=tuple(parts),
+        ),
+    )
+
+
+def summarise_bundle(policy: Policy, seeds: Sequence[SeedReport]) -> BundleReport:
+    """Judge the seeds together: the best verdict among them, dimensions found in any seed."""
+    judged = [s for s in seeds if s.verdict is not None]
+    verdict = max((s.verdict for s in judged if s.verdict), key=VERDICT_ORDER.index, default=None)
+    dims = Dimensions(
+        **{n: any(s.dimensions and getattr(s.dimensions, n) for s in judged) for n in DIMENSIONS}
+    )
+    buildable = sum(s.verdict == "buildable" for s in judged)
+    advice = policy.bundle_advice[verdict] if verdict else "fix the errors above and run again"
+    count = f"{len(seeds)} seed{'s' if len(seeds) != 1 else ''}, {buildable} buildable"
+    errors = len(seeds) - len(judged)
+    if errors:
+        count += f", {errors} error{'s' if errors != 1 else ''}"
+    return BundleReport(
+        verdict=verdict,
+        seeds=len(seeds),
+        buildable=buildable,
+        errors=errors,
+        dimensions=dims,
+        summary=advice.format(counts=count),
+    )
