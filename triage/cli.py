@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -149,6 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TriageError as exc:
         print(f"triage: {exc}", file=sys.stderr)
         return ExitCode.ERROR
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away; like other CLI tools, stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ExitCode.OK
 
 
 if __name__ == "__main__":
