@@ -134,7 +134,32 @@ def run_rules(argv: Sequence[str]) -> ExitCode:
     return ExitCode.FINDINGS if failures else ExitCode.OK
 
 
-COMMANDS = {"rules": run_rules}
+def build_eval_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``triage eval DIR``."""
+    parser = argparse.ArgumentParser(
+        prog="triage eval",
+        description="Triage a folder labelled like the corpus (labels*.yaml) and measure.",
+    )
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    _rules_options(parser)
+    return parser
+
+
+def run_eval(argv: Sequence[str]) -> ExitCode:
+    """Measure verdicts, genres and dimensions against human labels."""
+    from triage.evaluate import evaluate, render_eval_text
+
+    args = build_eval_parser().parse_args(argv)
+    report = evaluate(args.folder, load_ruleset_from(args))
+    if args.format == "json":
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        sys.stdout.write(render_eval_text(report))
+    return ExitCode.OK
+
+
+COMMANDS = {"rules": run_rules, "eval": run_eval}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
