@@ -8,7 +8,7 @@ the folder), ``verdict``, ``genre``, ``signals`` (the three dimensions as boolea
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import yaml
@@ -121,18 +121,19 @@ def score(labels: Sequence[Label], reports: Sequence[SeedReport]) -> EvalReport:
             [(lab, rep) for lab, rep in pairs if lab.hard],
             lambda lab, rep: rep.verdict == lab.verdict,
         ),
-        misses=tuple(_miss(lab, rep) for lab, rep in zip(labels, reports, strict=True)
-                     if _is_miss(lab, rep)),
+        misses=tuple(
+            _miss(lab, rep) for lab, rep in zip(labels, reports, strict=True) if _is_miss(lab, rep)
+        ),
     )
 
 
 Pair = tuple[Label, SeedReport]
 
 
-def _rate(pairs: Sequence[Pair], ok: object) -> float:
+def _rate(pairs: Sequence[Pair], ok: Callable[[Label, SeedReport], bool]) -> float:
     if not pairs:
         return 0.0
-    return round(sum(bool(ok(lab, rep)) for lab, rep in pairs) / len(pairs), 4)  # type: ignore[operator]
+    return round(sum(ok(lab, rep) for lab, rep in pairs) / len(pairs), 4)
 
 
 def _got(rep: SeedReport, name: str) -> bool:
@@ -157,7 +158,9 @@ def _dimension_score(pairs: Sequence[Pair], name: str) -> DimensionScore:
 
 
 def _confusion(pairs: Sequence[Pair]) -> dict[str, dict[str, int]]:
-    counts = Counter((lab.verdict, rep.verdict or "error") for lab, rep in pairs)
+    counts: Counter[tuple[str, str]] = Counter(
+        (lab.verdict, rep.verdict or "error") for lab, rep in pairs
+    )
     columns = [*reversed(VERDICT_ORDER), "error"]
     return {
         expected: {got: counts[(expected, got)] for got in columns}
@@ -206,23 +209,34 @@ def render_eval_text(report: EvalReport) -> str:
     lines.append(" " * 22 + "".join(f"{c:>21}" for c in columns))
     for expected, row in report.confusion.items():
         lines.append(f"{expected:22}" + "".join(f"{row[c]:>21}" for c in columns))
-    lines += ["", f"documents {report.documents}, scored {report.scored}, "
-              f"borderline (not scored) {report.borderline}"]
+    lines += [
+        "",
+        f"documents {report.documents}, scored {report.scored}, "
+        f"borderline (not scored) {report.borderline}",
+    ]
     for name, dim in report.dimensions.items():
-        lines.append(f"{name:18} precision {dim.precision:.3f}  recall {dim.recall:.3f}  "
-                     f"F1 {dim.f1:.3f}  accuracy {dim.accuracy:.3f}  positives {dim.support}")
-    lines.append(f"not-a-spec called buildable {report.not_a_spec_called_buildable:.3f}   "
-                 f"buildable called not-a-spec {report.buildable_called_not_a_spec:.3f}   "
-                 f"hard verdict accuracy {report.hard_verdict_accuracy:.3f}")
-    lines.append(f"verdict accuracy {report.verdict_accuracy:.3f}   "
-                 f"genre accuracy {report.genre_accuracy:.3f}")
+        lines.append(
+            f"{name:18} precision {dim.precision:.3f}  recall {dim.recall:.3f}  "
+            f"F1 {dim.f1:.3f}  accuracy {dim.accuracy:.3f}  positives {dim.support}"
+        )
+    lines.append(
+        f"not-a-spec called buildable {report.not_a_spec_called_buildable:.3f}   "
+        f"buildable called not-a-spec {report.buildable_called_not_a_spec:.3f}   "
+        f"hard verdict accuracy {report.hard_verdict_accuracy:.3f}"
+    )
+    lines.append(
+        f"verdict accuracy {report.verdict_accuracy:.3f}   "
+        f"genre accuracy {report.genre_accuracy:.3f}"
+    )
     return "\n".join(lines) + "\n"
 
 
 def _miss_lines(miss: Miss) -> list[str]:
     flags = "".join([" [hard]" if miss.hard else "", " [borderline]" if miss.borderline else ""])
-    lines = [f"- {miss.file}{flags}: verdict {miss.expected_verdict} → {miss.got_verdict}, "
-             f"genre {miss.expected_genre} → {miss.got_genre}"]
+    lines = [
+        f"- {miss.file}{flags}: verdict {miss.expected_verdict} → {miss.got_verdict}, "
+        f"genre {miss.expected_genre} → {miss.got_genre}"
+    ]
     lines.extend(f"    {name}: {text}" for name, text in miss.dimensions.items())
     if miss.error:
         lines.append(f"    error: {miss.error}")
