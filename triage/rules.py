@@ -42,6 +42,7 @@ class _RuleBase(BaseModel):
     signal: str
     weight: float = 1.0
     cap: int = Field(default=5, ge=1, le=1000)
+    density: bool = True
     case_sensitive: bool = False
     description: str = Field(min_length=1)
     examples: Examples
