@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="triage",
         description="Triage seed documents: buildable requirements, or questions to send back. "
-        "Other commands: 'triage rules list', 'triage rules test'.",
+        "Other commands: 'triage rules list|test', 'triage explain FILE', 'triage eval DIR'.",
     )
     parser.add_argument(
         "paths",
@@ -159,7 +159,29 @@ def run_eval(argv: Sequence[str]) -> ExitCode:
     return ExitCode.OK
 
 
-COMMANDS = {"rules": run_rules, "eval": run_eval}
+def build_explain_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``triage explain FILE``."""
+    parser = argparse.ArgumentParser(
+        prog="triage explain",
+        description="Show every rule that fired on a document and how the policy decided.",
+    )
+    parser.add_argument("file", type=Path)
+    _rules_options(parser)
+    return parser
+
+
+def run_explain(argv: Sequence[str]) -> ExitCode:
+    """Print the decision trace of one document."""
+    from triage.documents import read_document
+    from triage.explain import explain_document
+
+    args = build_explain_parser().parse_args(argv)
+    ruleset = load_ruleset_from(args)
+    sys.stdout.write(explain_document(read_document(args.file), ruleset))
+    return ExitCode.OK
+
+
+COMMANDS = {"rules": run_rules, "eval": run_eval, "explain": run_explain}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -79,6 +79,11 @@ class PhrasesRule(_RuleBase):
         """Return the alternation of the phrases."""
         return _alternation(self.phrases)
 
+    @staticmethod
+    def phrase_regex(phrase: str) -> str:
+        """Return the regex one phrase compiles to (word-bounded, any whitespace between words)."""
+        return _phrase_regex(phrase)
+
 
 class RegexRule(_RuleBase):
     """A regular expression in the RE2 syntax; ``^`` and ``$`` match at line boundaries."""
