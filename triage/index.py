@@ -60,7 +60,7 @@ def parse_index(text: str) -> list[tuple[str, str]]:
 
 def entry_key(listed: str) -> str:
     """Return the key under which two spellings of one entry (``a b.txt``, ``./a%20b.txt``) meet."""
-    if _is_url(listed):
+    if is_url(listed):
         return listed
     return posixpath.normpath(_relative_part(listed))
 
@@ -133,10 +133,11 @@ def _looks_like_path(text: str) -> bool:
     candidate = text.strip().strip("`").strip()
     if not candidate or "\n" in candidate:
         return False
-    return candidate.lower().endswith(SEED_SUFFIXES) or _is_url(candidate)
+    return candidate.lower().endswith(SEED_SUFFIXES) or is_url(candidate)
 
 
-def _is_url(listed: str) -> bool:
+def is_url(listed: str) -> bool:
+    """Tell whether an entry is a URL (``https:``, ``ftp:``...) rather than a drive path."""
     return bool(_URL.match(listed)) and not re.match(r"^[a-zA-Z]:[\\/]", listed)
 
 
@@ -147,7 +148,7 @@ def _relative_part(listed: str) -> str:
 
 def resolve_entry(folder: Path, listed: str, shown_folder: str, allow_outside: bool) -> Target:
     """Resolve one listed path against its index's folder, refusing escapes and URLs."""
-    if _is_url(listed):
+    if is_url(listed):
         return Target(listed, listed, None, "URL entry: not fetched; download it and list the file")
     relative = _relative_part(listed)
     shown = _join(shown_folder, relative)
