@@ -224,13 +224,17 @@ def _validation_messages(
     path: Path, exc: ValidationError, lines: LineMap, data: Any, prefix: tuple[int | str, ...] = ()
 ) -> list[str]:
     messages = []
-    for err in exc.errors():
+    errors = exc.errors()
+    item_locs = {err["loc"][:-1] for err in errors if err["loc"]}
+    for err in errors:
+        if err["type"] == "too_short" and err["loc"] in item_locs:
+            continue  # pydantic's echo of an invalid item: "should have at least 1 item"
         loc = _without_kind_tag([*prefix, *err["loc"]])
-        rule_id = _rule_id_at(data, loc)
-        field = ".".join(str(p) for p in loc[2:]) if rule_id else ".".join(str(p) for p in loc)
         reason = err["msg"]
         if err["type"] in ("union_tag_not_found", "union_tag_invalid"):
-            field, reason = "kind", f"missing or unknown; use one of {', '.join(_KINDS)}"
+            loc, reason = [*loc, "kind"], f"missing or unknown; use one of {', '.join(_KINDS)}"
+        rule_id = _rule_id_at(data, loc)
+        field = ".".join(str(p) for p in loc[2:]) if rule_id else ".".join(str(p) for p in loc)
         who = f"rule {rule_id}: " if rule_id else ""
         messages.append(f"{path}:{line_of(lines, loc)}: {who}{field or 'file'}: {reason}")
     return messages
