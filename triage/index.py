@@ -28,10 +28,11 @@ SEED_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".pdf", "
 _LINK = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\(\s*(<[^>\n]*>|[^)\n]*?)(?:\s+\"[^\"]*\")?\s*\)")
 _REFERENCE = re.compile(r"^\s{0,3}\[((?:\\.|[^\]\\])+)\]:\s*(<[^>\n]*>|\S+)")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]+)>")
-_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]+:")
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]+://")
 _NOT_SEEDS = re.compile(r"^(?:mailto|tel|javascript|data):", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _TITLE_SEPARATOR = re.compile(r"\s+[-\u2013\u2014]\s+|:\s+|\s+\(|\t")
+_PROSE_SEPARATOR = re.compile(r":\s|\s[-\u2013\u2014]\s")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -108,11 +109,11 @@ def _bare_path(text: str) -> list[tuple[str, str]]:
         path, rest = text[1:].split("`", 1)
         title = _TITLE_SEPARATOR.sub("", rest, count=1).strip(" )")
         return [(path.strip(), title)] if _looks_like_path(path) else []
-    if _looks_like_path(text):
-        return [(text, "")]
     parts = _TITLE_SEPARATOR.split(text, maxsplit=1)
     if len(parts) == 2 and _looks_like_path(parts[0]):
         return [(parts[0].strip(), parts[1].strip(" )"))]
+    if _looks_like_path(text) and not _PROSE_SEPARATOR.search(text):
+        return [(text, "")]
     return []
 
 
@@ -122,9 +123,9 @@ def _table_entry(line: str) -> list[tuple[str, str]]:
     cells = [c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(line.strip().strip("|"))]
     first = cells[0] if cells else ""
     link = _LINK.search(first)
-    title = cells[1] if len(cells) > 1 else ""
+    title = _unescape(cells[1]) if len(cells) > 1 else ""
     if link:
-        return [(_target(link.group(2)), title or _unescape(link.group(1)))]
+        return [(_target(link.group(2)), title if len(cells) > 1 else _unescape(link.group(1)))]
     first = first.strip("`").strip()
     return [(first, title)] if _looks_like_path(first) else []
 
