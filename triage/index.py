@@ -35,7 +35,7 @@ _TITLE_SEPARATOR = re.compile(r"\s+[-\u2013\u2014]\s+|:\s+|\s+\(|\t")
 _PROSE_SEPARATOR = re.compile(r":\s|\s[-\u2013\u2014]\s")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT = re.compile(r"(?<!\\)<!--.*?-->", re.S)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 
 

@@ -27,8 +27,8 @@ from triage.output import write_output
 
 DEFAULT_PREAMBLE = "# Seeds"
 TABLE_HEAD = "| seed | title |\n|---|---|"
-_TARGET_ESCAPES = {char: f"%{ord(char):02X}" for char in ' %()<>[]|#?\\"'}
-_TEXT_ESCAPES = {char: f"\\{char}" for char in "\\[]|"}
+_TARGET_ESCAPES = frozenset(' %()<>[]|#?\\"')
+_TEXT_ESCAPES = {char: f"\\{char}" for char in "\\[]|<"}
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def refresh_index(folder: Path, *, write: bool = True) -> IndexUpdate:
     old = parse_index(old_text)
     kept = [(entry_key(listed), title) for listed, title in old if _still_there(folder, listed)]
     known = {listed for listed, _ in kept}
-    added = [name for name in _folder_names(folder) if entry_key(name) not in known]
+    added = [name for name in _folder_names(folder) if name not in known]
     entries = [*kept, *((name, default_title(name)) for name in added)]
     text = render_index(preamble(old_text), entries)
     changed = text != old_text
@@ -112,7 +112,13 @@ def _target(path: str) -> str:
     """Return a link target the index parser reads back as ``path`` (URLs stay as written)."""
     if is_url(path):
         return f"<{path}>" if " " in path else path
-    return "".join(_TARGET_ESCAPES.get(char, char) for char in path)
+    return "".join(_escape_target_char(char) for char in path)
+
+
+def _escape_target_char(char: str) -> str:
+    if char in _TARGET_ESCAPES or char.isspace() or not char.isprintable():
+        return "".join(f"%{byte:02X}" for byte in char.encode("utf-8", errors="surrogatepass"))
+    return char
 
 
 def _escape(text: str) -> str:
