@@ -327,3 +327,15 @@ def test_bom_bytes_alone_do_not_crash(tmp_path: Path) -> None:
         path = tmp_path / "bom.txt"
         path.write_bytes(bom)
         assert "only whitespace" in error_of(assess_file(path))
+
+
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    assert "not a regular file" in error_of(assess_file(path))
+
+
+def test_page_with_only_scripts_has_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "empty.html"
+    path.write_text("<html><script>var x = 'The system shall';</script></html>")
+    assert "no text" in error_of(assess_file(path))

@@ -226,3 +226,14 @@ def test_docx_zip_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b" " * 5000)
     assert "zip bomb" in (assess_file(path).error or "")
+
+
+def test_cli_start_up_does_not_import_the_readers() -> None:
+    import subprocess
+
+    code = (
+        "import sys, triage.cli; "
+        "print(sorted(m for m in ('triage.readers', 'pypdf', 'docx') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
