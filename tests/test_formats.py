@@ -237,3 +237,8 @@ def test_cli_start_up_does_not_import_the_readers() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_hidden_void_element_does_not_hide_the_rest() -> None:
+    page = b'<input type="text" hidden><img aria-hidden="true" src="x.png"><p>kept text</p>'
+    assert readers.read_html(page, Path("v.html")).split() == ["kept", "text"]

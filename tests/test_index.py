@@ -223,3 +223,15 @@ def test_the_index_command_is_the_one_that_writes(
     before = snapshot(seeds)
     assert main(["index"]) == 0
     assert snapshot(seeds) != before
+
+
+def test_index_command_refuses_a_symlinked_index(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = folder_with(tmp_path, "one.txt")
+    elsewhere = tmp_path / "elsewhere.md"
+    elsewhere.write_text("- one.txt\n")
+    (folder / "INDEX.md").symlink_to(elsewhere)
+    assert main(["index", str(folder)]) == 2
+    assert "is a symlink" in capsys.readouterr().err
+    assert elsewhere.read_text() == "- one.txt\n"

@@ -42,6 +42,10 @@ _BLOCKS = frozenset((
     "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
 ))
 # fmt: on
+# Elements that never have an end tag, so must never open a skipped region.
+_VOID = frozenset(
+    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr")
+)
 _UNICODE_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([a-zA-Z0-9_.:-]{1,40})""", re.I)
 
@@ -67,7 +71,7 @@ class _VisibleText(HTMLParser):
         if self._skipping:
             if tag == self._skipping[0]:
                 self._skipping.append(tag)
-        elif tag in _DROPPED or self._is_boilerplate(tag, dict(attrs)):
+        elif tag not in _VOID and (tag in _DROPPED or self._is_boilerplate(tag, dict(attrs))):
             self._skipping.append(tag)
         else:
             self._content_depth += tag in _CONTENT
