@@ -16,7 +16,10 @@ from pathlib import Path
 
 from triage import __version__
 from triage.assess import assess_paths
+from triage.documents import DEFAULT_MAX_BYTES
 from triage.errors import RuleError, TriageError
+from triage.indexer import IndexUpdate, refresh_index
+from triage.output import write_output
 from triage.policy import VERDICT_ORDER
 from triage.render import RENDERERS
 from triage.report import Report
@@ -60,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="triage",
         description="Triage seed documents: buildable requirements, or questions to send back. "
-        "Other commands: 'triage rules list|test', 'triage explain FILE', 'triage eval DIR'.",
+        "Other commands: 'triage rules list|test', 'triage explain FILE', 'triage eval DIR', "
+        "'triage index DIR'.",
     )
     parser.add_argument(
         "paths",
@@ -80,8 +84,47 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="let an INDEX.md list files outside its own folder",
     )
+    parser.add_argument(
+        "--max-bytes",
+        type=parse_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="refuse seeds larger than this, e.g. 50MB, 200k, 1000000 (default: 50MB)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write the report to FILE (atomically) instead of standard output",
+    )
     parser.add_argument("--version", action="version", version=f"triage {__version__} (re2)")
     _rules_options(parser)
+    return parser
+
+
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1 << 10, "kb": 1 << 10, "m": 1 << 20, "mb": 1 << 20}
+_SIZE_UNITS |= {"g": 1 << 30, "gb": 1 << 30}
+
+
+def parse_size(text: str) -> int:
+    """Parse a size such as ``50MB``, ``200k`` or ``1000000`` into bytes (units are binary)."""
+    number = text.strip().lower().rstrip("bkmg")
+    unit = text.strip().lower()[len(number) :]
+    if not number.isdigit() or unit not in _SIZE_UNITS or int(number) <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size; try 50MB, 200k or 1000000")
+    return int(number) * _SIZE_UNITS[unit]
+
+
+def build_index_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``triage index [DIR]``."""
+    parser = argparse.ArgumentParser(
+        prog="triage index",
+        description="Write or refresh DIR/INDEX.md, keeping hand-written titles and order.",
+    )
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_INDEX.parent)
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if the index is out of date"
+    )
     return parser
 
 
@@ -114,8 +157,17 @@ def run_check(argv: Sequence[str]) -> ExitCode:
     """Triage seeds and print the report."""
     args = build_parser().parse_args(argv)
     ruleset = load_ruleset_from(args)
-    report = assess_paths(args.paths or [DEFAULT_INDEX], ruleset, allow_outside=args.allow_outside)
-    sys.stdout.write(RENDERERS[args.format](report))
+    report = assess_paths(
+        args.paths or [DEFAULT_INDEX],
+        ruleset,
+        allow_outside=args.allow_outside,
+        max_bytes=args.max_bytes,
+    )
+    rendered = RENDERERS[args.format](report)
+    if args.output:
+        write_output(args.output, rendered)
+    else:
+        sys.stdout.write(rendered)
     return exit_code(report, args.fail_on)
 
 
@@ -181,7 +233,29 @@ def run_explain(argv: Sequence[str]) -> ExitCode:
     return ExitCode.OK
 
 
-COMMANDS = {"rules": run_rules, "eval": run_eval, "explain": run_explain}
+def run_index(argv: Sequence[str]) -> ExitCode:
+    """Write or refresh an INDEX.md for a folder, or check that it is up to date."""
+    args = build_index_parser().parse_args(argv)
+    update = refresh_index(args.folder, write=not args.check)
+    print(describe_update(update, checking=args.check))
+    return ExitCode.FINDINGS if args.check and update.changed else ExitCode.OK
+
+
+def describe_update(update: IndexUpdate, *, checking: bool) -> str:
+    """Return one line saying what ``triage index`` did (or would do)."""
+    count = f"{len(update.entries)} seed{'s' if len(update.entries) != 1 else ''}"
+    if not update.changed:
+        return f"{update.path}: up to date ({count})"
+    verb = "out of date" if checking else "written"
+    parts = [f"{update.path}: {verb} ({count})"]
+    if update.added:
+        parts.append(f"new: {', '.join(update.added)}")
+    if update.dropped:
+        parts.append(f"dropped, file gone: {', '.join(update.dropped)}")
+    return "; ".join(parts)
+
+
+COMMANDS = {"rules": run_rules, "eval": run_eval, "explain": run_explain, "index": run_index}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

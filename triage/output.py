@@ -1,0 +1,51 @@
+"""Output files: written atomically, so a reader never sees half a report or half an index."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from triage.errors import InputError
+
+
+def write_output(path: Path | str, text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file and ``os.replace``; return the path.
+
+    The folder must exist: a missing folder is an ``InputError`` naming it, never created
+    silently. A file already at ``path`` keeps its permissions.
+    """
+    path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError(
+            f"{path}: folder {folder} does not exist; create it or choose another path"
+        )
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; give a file name to write to")
+    temporary = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        _write_new(temporary, text.encode("utf-8"), _mode_of(path))
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    return path
+
+
+def _mode_of(path: Path) -> int | None:
+    """Return the permissions of an existing file, or None for a new one (umask applies)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return None
+
+
+def _write_new(temporary: Path, data: bytes, mode: int | None) -> None:
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    if mode is not None:
+        os.chmod(temporary, mode)
