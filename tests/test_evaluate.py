@@ -60,7 +60,7 @@ def test_eval_command_prints_figures_and_json() -> None:
     assert text.returncode == 0
     assert "verdict accuracy 1.000" in text.stdout and "confusion" in text.stdout
     data = json.loads(run(["eval", "--format", "json", str(FIXTURES)]).stdout)
-    assert data["documents"] == 18 and data["borderline"] == 1
+    assert data["documents"] == 24 and data["borderline"] == 1
     assert set(data["dimensions"]["performance_core"]) >= {"precision", "recall", "f1"}
 
 
