@@ -6,9 +6,11 @@ pydantic reports. Rules are loaded and compiled once per rule set and reused.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from triage import __version__
 from triage.documents import DEFAULT_MAX_BYTES, Document, make_document, read_document
@@ -16,7 +18,7 @@ from triage.errors import InputError
 from triage.index import Target, collect_targets
 from triage.report import Report, SeedReport
 from triage.rules import RuleSet, load_rules
-from triage.scanner import Scanner, compile_scanner
+from triage.scanner import Scanner, choose_engine, compile_scanner
 from triage.scoring import assess_scan, summarise_bundle
 
 
@@ -26,31 +28,44 @@ def default_ruleset() -> RuleSet:
     return load_rules()
 
 
-_SCANNERS: dict[str, Scanner] = {}
+_SCANNERS: dict[tuple[str, str], Scanner] = {}
+# Seeds from which the main command spreads work over every core by default.
+MANY_SEEDS = 16
 
 
-def scanner_for(ruleset: RuleSet) -> Scanner:
-    """Return the compiled scanner of a rule set, compiling it on first use."""
-    if ruleset.fingerprint not in _SCANNERS:
-        _SCANNERS[ruleset.fingerprint] = compile_scanner(ruleset.rules)
-    return _SCANNERS[ruleset.fingerprint]
+def scanner_for(ruleset: RuleSet, engine: str | None = None) -> Scanner:
+    """Return the compiled scanner of a rule set and engine, compiling it on first use."""
+    key = (ruleset.fingerprint, choose_engine(engine))
+    if key not in _SCANNERS:
+        _SCANNERS[key] = compile_scanner(ruleset.rules, key[1])
+    return _SCANNERS[key]
 
 
 def assess_document(
-    doc: Document, ruleset: RuleSet | None = None, path: str | None = None, file: str | None = None
+    doc: Document,
+    ruleset: RuleSet | None = None,
+    path: str | None = None,
+    file: str | None = None,
+    *,
+    engine: str | None = None,
 ) -> SeedReport:
     """Scan and score one already-read document."""
     ruleset = ruleset or default_ruleset()
-    result = scanner_for(ruleset).scan(doc.text)
+    result = scanner_for(ruleset, engine).scan(doc.text)
     name = path or doc.name
     return assess_scan(doc, name, file or name, ruleset.rules, ruleset.policy, result)
 
 
 def assess_text(
-    text: str, ruleset: RuleSet | None = None, *, name: str = "<text>", markdown: bool = False
+    text: str,
+    ruleset: RuleSet | None = None,
+    *,
+    name: str = "<text>",
+    markdown: bool = False,
+    engine: str | None = None,
 ) -> SeedReport:
     """Assess a text given directly."""
-    return assess_document(make_document(text, name, markdown=markdown), ruleset)
+    return assess_document(make_document(text, name, markdown=markdown), ruleset, engine=engine)
 
 
 def assess_file(
@@ -59,6 +74,7 @@ def assess_file(
     *,
     listed: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    engine: str | None = None,
 ) -> SeedReport:
     """Assess one file; a file that cannot be read gives a report with ``error`` set."""
     path = Path(path)
@@ -67,15 +83,41 @@ def assess_file(
         doc = read_document(path, max_bytes=max_bytes)
     except InputError as exc:
         return SeedReport(path=listed or shown, file=shown, error=str(exc))
-    return assess_document(doc, ruleset, listed or shown, shown)
+    return assess_document(doc, ruleset, listed or shown, shown, engine=engine)
 
 
-def assess_target(target: Target, ruleset: RuleSet, max_bytes: int) -> SeedReport:
+def assess_target(
+    target: Target, ruleset: RuleSet, max_bytes: int, engine: str | None = None
+) -> SeedReport:
     """Assess one target of an index; an unusable entry gives an error row."""
     if target.path is None:
         return SeedReport(path=target.listed, file=target.shown, error=target.error)
-    report = assess_file(target.path, ruleset, listed=target.listed, max_bytes=max_bytes)
+    report = assess_file(
+        target.path, ruleset, listed=target.listed, max_bytes=max_bytes, engine=engine
+    )
     return report.model_copy(update={"file": target.shown})
+
+
+def default_jobs(seeds: int) -> int:
+    """Return the job count for ``seeds`` documents: every core when there are many, else 1."""
+    return max(1, os.cpu_count() or 1) if seeds >= MANY_SEEDS else 1
+
+
+def assess_targets(
+    targets: Sequence[Target],
+    ruleset: RuleSet,
+    max_bytes: int,
+    engine: str | None = None,
+    jobs: int = 1,
+) -> tuple[SeedReport, ...]:
+    """Assess targets in index order, over ``jobs`` processes when more than one."""
+    engine = choose_engine(engine)
+    if jobs <= 1 or len(targets) <= 1:
+        return tuple(assess_target(t, ruleset, max_bytes, engine) for t in targets)
+    from triage.parallel import assess_in_processes  # only parallel runs pay for the import
+
+    scanner_for(ruleset, engine)  # compile (or load) once, before workers fork
+    return assess_in_processes(targets, ruleset, max_bytes, engine, jobs)
 
 
 def assess_paths(
@@ -84,17 +126,24 @@ def assess_paths(
     *,
     allow_outside: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    engine: str | None = None,
+    jobs: int | None = 1,
 ) -> Report:
-    """Assess INDEX.md files, folders and documents; the bundle is all of them together."""
+    """Assess INDEX.md files, folders and documents; the bundle is all of them together.
+
+    ``jobs`` processes share the work (None: every core when there are many seeds); reports keep
+    the index order and are identical whatever the job count or engine.
+    """
     ruleset = ruleset or default_ruleset()
     targets = collect_targets([Path(p) for p in paths], allow_outside)
     if not targets:
         raise InputError(f"no seeds found in {', '.join(str(p) for p in paths)}")
-    seeds = tuple(assess_target(t, ruleset, max_bytes) for t in targets)
+    workers = default_jobs(len(targets)) if jobs is None else jobs
+    seeds = assess_targets(targets, ruleset, max_bytes, engine, workers)
     bundle = summarise_bundle(ruleset.policy, seeds)
     return Report(version=__version__, seeds=seeds, bundle=bundle)
 
 
-def assess_index(index: Path | str, ruleset: RuleSet | None = None, **options: bool) -> Report:
+def assess_index(index: Path | str, ruleset: RuleSet | None = None, **options: Any) -> Report:
     """Assess every seed an INDEX.md lists."""
     return assess_paths([index], ruleset, **options)

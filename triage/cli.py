@@ -24,9 +24,28 @@ from triage.policy import VERDICT_ORDER
 from triage.render import RENDERERS
 from triage.report import Report
 from triage.rules import RuleSet, example_failures, load_rules
+from triage.scanner import ENGINE_VARIABLE, ENGINES, choose_engine
 
 DEFAULT_INDEX = Path("seeds") / "INDEX.md"
 FAIL_ON = ("not-a-spec", "needs-clarification", "never")
+
+
+class _EngineVersion(argparse.Action):
+    """``--version``: print the version and the engine a run with these options would use."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        try:
+            engine = choose_engine(getattr(namespace, "engine", None))
+        except TriageError as exc:
+            parser.error(str(exc))
+        print(f"triage {__version__} (engine: {engine})")
+        parser.exit()
 
 
 class ExitCode(enum.IntEnum):
@@ -97,7 +116,20 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the report to FILE (atomically) instead of standard output",
     )
-    parser.add_argument("--version", action="version", version=f"triage {__version__} (re2)")
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        help=f"matching engine (default: ${ENGINE_VARIABLE}; hyperscan if installed, else re2)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="processes to use (default: every core when there are 16 seeds or more, else 1)",
+    )
+    parser.add_argument(
+        "--version", action=_EngineVersion, nargs=0, help="print the version and the engine"
+    )
     _rules_options(parser)
     return parser
 
@@ -126,6 +158,13 @@ def build_index_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="write nothing; exit 1 if the index is out of date"
     )
     return parser
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return number
 
 
 def build_rules_parser() -> argparse.ArgumentParser:
@@ -162,6 +201,8 @@ def run_check(argv: Sequence[str]) -> ExitCode:
         ruleset,
         allow_outside=args.allow_outside,
         max_bytes=args.max_bytes,
+        engine=choose_engine(args.engine),
+        jobs=args.jobs,
     )
     rendered = RENDERERS[args.format](report)
     if args.output:
