@@ -10,11 +10,12 @@ leftmost-first counts whichever engine found the rules that fire.
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, overload
 
 import re2
 
@@ -22,6 +23,7 @@ from triage.errors import TriageError
 from triage.rules import Rule
 
 MAX_SPANS = 3
+_UNANCHORED = re2._Anchor.UNANCHORED
 ENGINES = ("hyperscan", "re2")
 ENGINE_VARIABLE = "TRIAGE_ENGINE"
 
@@ -33,7 +35,7 @@ class ScanResult:
     """Hits of one document: per rule index, a count (capped at the rule's cap) and first spans."""
 
     counts: tuple[int, ...]
-    spans: tuple[tuple[Span, ...], ...]
+    spans: Sequence[tuple[Span, ...]]
 
 
 class Scanner(Protocol):
@@ -72,22 +74,26 @@ class VerifyingScanner:
         for index in sorted(set(self.fired(data))) if data else ():
             counts[index], spans[index] = self._count(index, data)
         if len(data) != len(text):
-            spans = to_char_spans(data, spans)
+            return ScanResult(tuple(counts), CharSpans(data, spans))
         return ScanResult(tuple(counts), tuple(spans))
 
     def _count(self, index: int, data: bytes) -> tuple[int, tuple[Span, ...]]:
-        cap = self._caps[index]
-        found: list[Span] = []
-        count = 0
+        """Count non-overlapping leftmost-first matches up to the cap, keeping the first spans."""
         regex = self._regexes[index]
         if regex is None:
             regex = self._regexes[index] = re2.compile(self.rules[index].pattern())
-        for match in regex.finditer(data):
-            if len(found) < MAX_SPANS:
-                found.append(match.span())
-            count += 1
-            if count >= cap:
+        # The wrapper's finditer builds a match object per hit; the raw call returns spans.
+        match, cap, end = regex._regexp.Match, self._caps[index], len(data)
+        found: list[Span] = []
+        count = position = 0
+        while count < cap:
+            start, stop = match(_UNANCHORED, data, position, end)[0]
+            if start < 0:
                 break
+            count += 1
+            if count <= MAX_SPANS:
+                found.append((start, stop))
+            position = stop if stop > start else stop + 1
         return count, tuple(found)
 
 
@@ -123,15 +129,51 @@ def encode(text: str) -> bytes | None:
         return None
 
 
-def to_char_spans(data: bytes, spans: Sequence[tuple[Span, ...]]) -> list[tuple[Span, ...]]:
-    """Turn UTF-8 byte offsets into str offsets, in one forward walk over the bytes."""
-    offsets = sorted({offset for found in spans for span in found for offset in span})
-    chars: dict[int, int] = {0: 0}
-    previous = 0
-    for offset in offsets:
-        chars[offset] = chars[previous] + len(data[previous:offset].decode("utf-8"))
-        previous = offset
-    return [tuple((chars[start], chars[end]) for start, end in found) for found in spans]
+class CharSpans(Sequence[tuple[Span, ...]]):
+    """Spans per rule as str offsets, turned from UTF-8 byte offsets only when read.
+
+    Reports show the spans of a few rules only, so converting all of them would be wasted; each
+    conversion decodes from the nearest offset already known, so reading is linear overall.
+    """
+
+    def __init__(self, data: bytes, spans: Sequence[tuple[Span, ...]]) -> None:
+        """Keep the bytes the spans point into."""
+        self._data = data
+        self._spans = spans
+        self._known = [0]  # byte offsets whose char offset is known, sorted
+        self._chars = {0: 0}
+
+    def __len__(self) -> int:
+        """Return the number of rules."""
+        return len(self._spans)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Span, ...]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[Span, ...]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[Span, ...] | Sequence[tuple[Span, ...]]:
+        """Return one rule's spans (or a slice of them) in str offsets."""
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(len(self))[index])
+        return tuple((self._char(a), self._char(b)) for a, b in self._spans[index])
+
+    def __iter__(self) -> Iterator[tuple[Span, ...]]:
+        """Iterate over every rule's spans."""
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        """Compare with any sequence of spans, element by element."""
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _char(self, offset: int) -> int:
+        if offset not in self._chars:
+            before = self._known[bisect.bisect_right(self._known, offset) - 1]
+            piece = self._data[before:offset].decode("utf-8")
+            self._chars[offset] = self._chars[before] + len(piece)
+            bisect.insort(self._known, offset)
+        return self._chars[offset]
 
 
 def hyperscan_available() -> bool:
