@@ -9,7 +9,14 @@ import pytest
 
 from triage.assess import assess_text, default_ruleset
 from triage.rules import RegexRule, Rule
-from triage.scanner import Re2Scanner, ScanResult, choose_engine, compile_scanner
+from triage.scanner import (
+    LARGE_BYTES,
+    LARGE_SEEDS,
+    Re2Scanner,
+    ScanResult,
+    choose_engine,
+    compile_scanner,
+)
 
 hsengine = pytest.importorskip("triage.hsengine", exc_type=ImportError)
 
@@ -151,5 +158,35 @@ def test_engine_choice_follows_the_option_then_the_environment(
     assert choose_engine() == "re2"
     assert choose_engine("hyperscan") == "hyperscan"
     monkeypatch.delenv("TRIAGE_ENGINE")
-    assert choose_engine() == "hyperscan"
+    assert choose_engine() == "re2"
+    assert choose_engine(seeds=LARGE_SEEDS) == "hyperscan"
+    assert choose_engine(size=LARGE_BYTES) == "hyperscan"
     assert compile_scanner([_regex_rule("x", "x")], "re2").engine == "re2"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "wide"),
+    [
+        (r"\bshall\b", False),
+        (r"\d{1,3}\s*ms\b", False),
+        (r"[a-z.]+\.txt", False),
+        (r"[]x]y", False),
+        (r"a.b", True),
+        (r"[^\n]{1,120}", True),
+        (r"\S+", True),
+        (r"[[:^alpha:]]", True),
+        (r"\xe9", True),
+        (r"\x{263a}", True),
+        ("caf\u00e9", True),
+    ],
+)
+def test_patterns_that_may_match_non_ascii_run_in_utf8_mode(pattern: str, wide: bool) -> None:
+    assert hsengine.may_match_non_ascii(pattern) is wide
+
+
+@pytest.mark.parametrize("odd", ["\u212a", "\u017f", "\x0b"])
+def test_characters_the_engines_fold_differently_go_to_re2(odd: str) -> None:
+    rules = [_regex_rule("word", r"(?i)\bkiss\b"), _regex_rule("gap", r"a\sb")]
+    text = f"{odd}i{odd}{odd} kiss a{odd}b"
+    hyper = compile_scanner(rules, "hyperscan").scan(text)
+    assert hyper == Re2Scanner(rules).scan(text)

@@ -6,6 +6,7 @@ pydantic reports. Rules are loaded and compiled once per rule set and reused.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from functools import lru_cache
@@ -51,6 +52,7 @@ def assess_document(
 ) -> SeedReport:
     """Scan and score one already-read document."""
     ruleset = ruleset or default_ruleset()
+    engine = choose_engine(engine, size=len(doc.text))
     result = scanner_for(ruleset, engine).scan(doc.text)
     name = path or doc.name
     return assess_scan(doc, name, file or name, ruleset.rules, ruleset.policy, result)
@@ -103,6 +105,14 @@ def default_jobs(seeds: int) -> int:
     return max(1, os.cpu_count() or 1) if seeds >= MANY_SEEDS else 1
 
 
+def _total_size(targets: Sequence[Target]) -> int:
+    total = 0
+    for target in targets:
+        with contextlib.suppress(OSError):  # an unreadable seed becomes an error row later
+            total += target.path.stat().st_size if target.path else 0
+    return total
+
+
 def assess_targets(
     targets: Sequence[Target],
     ruleset: RuleSet,
@@ -111,7 +121,7 @@ def assess_targets(
     jobs: int = 1,
 ) -> tuple[SeedReport, ...]:
     """Assess targets in index order, over ``jobs`` processes when more than one."""
-    engine = choose_engine(engine)
+    engine = choose_engine(engine, seeds=len(targets), size=_total_size(targets))
     if jobs <= 1 or len(targets) <= 1:
         return tuple(assess_target(t, ruleset, max_bytes, engine) for t in targets)
     from triage.parallel import assess_in_processes  # only parallel runs pay for the import

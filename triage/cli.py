@@ -24,7 +24,7 @@ from triage.policy import VERDICT_ORDER
 from triage.render import RENDERERS
 from triage.report import Report
 from triage.rules import RuleSet, example_failures, load_rules
-from triage.scanner import ENGINE_VARIABLE, ENGINES, choose_engine
+from triage.scanner import CHOICES, ENGINE_VARIABLE, describe_engine
 
 DEFAULT_INDEX = Path("seeds") / "INDEX.md"
 FAIL_ON = ("not-a-spec", "needs-clarification", "never")
@@ -41,7 +41,7 @@ class _EngineVersion(argparse.Action):
         option_string: str | None = None,
     ) -> None:
         try:
-            engine = choose_engine(getattr(namespace, "engine", None))
+            engine = describe_engine(getattr(namespace, "engine", None))
         except TriageError as exc:
             parser.error(str(exc))
         print(f"triage {__version__} (engine: {engine})")
@@ -118,8 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--engine",
-        choices=ENGINES,
-        help=f"matching engine (default: ${ENGINE_VARIABLE}; hyperscan if installed, else re2)",
+        choices=CHOICES,
+        help=f"matching engine (default: ${ENGINE_VARIABLE}, else auto: hyperscan on large inputs)",
     )
     parser.add_argument(
         "--jobs",
@@ -201,7 +201,7 @@ def run_check(argv: Sequence[str]) -> ExitCode:
         ruleset,
         allow_outside=args.allow_outside,
         max_bytes=args.max_bytes,
-        engine=choose_engine(args.engine),
+        engine=args.engine,
         jobs=args.jobs,
     )
     rendered = RENDERERS[args.format](report)

@@ -4,13 +4,16 @@ The database is compiled with ``HS_FLAG_SINGLEMATCH``: the pass reports each rul
 so the slow part of Hyperscan from Python (one callback per event) costs one call per rule that
 fires, not one per hit. RE2 then counts the hits of those rules only (see ``scanner``), so counts
 are RE2's exactly. Flags: ``(?mi)`` becomes ``HS_FLAG_MULTILINE | HS_FLAG_CASELESS``; every pattern
-is compiled with ``HS_FLAG_UTF8`` (classes and ``.`` match characters, as in RE2) but without
-``HS_FLAG_UCP``, so ``\b``, ``\w``, ``\d``, ``\s`` are ASCII, as in RE2.
+that could match a non-ASCII character (``.``, ``[^...]``, ``\S``, non-ASCII text...) is compiled
+with ``HS_FLAG_UTF8`` (so it matches characters, as in RE2), the others byte-wise (the same matches
+on UTF-8 text, and several times cheaper to compile); never ``HS_FLAG_UCP``, so ``\b``, ``\w``,
+``\d``, ``\s`` are ASCII, as in RE2.
 
 Where the two engines could disagree, RE2 decides:
 - a pattern Hyperscan refuses is run by RE2 on every document (it still costs one linear pass);
-- Hyperscan's ``\s`` also matches a vertical tab, RE2's does not, so a document containing one
-  is passed to the RE2 set instead.
+- Hyperscan's ``\s`` also matches a vertical tab, RE2's does not; RE2 also folds ``k`` with the
+  Kelvin sign and ``s`` with the long s, byte-wise Hyperscan does not: a document containing any
+  of these three characters is passed to the RE2 set instead.
 
 Compiling takes seconds for hundreds of rules, so the database is serialized into the cache
 (``triage.cache``) under a key made of the patterns, their flags and the Hyperscan version.
@@ -37,8 +40,10 @@ _FLAG_BITS = {
     "m": hyperscan.HS_FLAG_MULTILINE,
     "s": hyperscan.HS_FLAG_DOTALL,
 }
-_BASE_FLAGS = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SINGLEMATCH
-_VERTICAL_TAB = b"\x0b"
+# Characters on which Hyperscan and RE2 disagree: vertical tab, Kelvin sign, long s.
+_RE2_ONLY = (b"\x0b", "\u212a".encode(), "\u017f".encode())
+# Escapes that can match a non-ASCII character (or need Unicode tables).
+_WIDE_ESCAPES = frozenset("WSDBpPCX")
 CACHE_KIND = "hyperscan"
 
 Expression = tuple[bytes, int]
@@ -58,7 +63,7 @@ class HyperscanScanner(VerifyingScanner):
 
     def fired(self, data: bytes) -> Iterable[int]:
         """Return the rules that match in ``data``, in one pass of the database."""
-        if _VERTICAL_TAB in data:
+        if any(character in data for character in _RE2_ONLY):
             return self._re2_fired(data)
         found = set(self._unsupported)
         if self._database is not None:
@@ -77,13 +82,53 @@ def _collect(rule: int, start: int, end: int, flags: int, found: object) -> None
 
 def expression(pattern: str) -> Expression:
     """Split a rule pattern's leading inline flags into Hyperscan flag bits."""
-    flags = _BASE_FLAGS
+    flags = hyperscan.HS_FLAG_SINGLEMATCH
     head = _FLAGS.match(pattern)
     if head and set(head.group(1)) <= set(_FLAG_BITS):
         for letter in head.group(1):
             flags |= _FLAG_BITS[letter]
         pattern = pattern[head.end() :]
+    if may_match_non_ascii(pattern):
+        flags |= hyperscan.HS_FLAG_UTF8
     return pattern.encode("utf-8"), flags
+
+
+def may_match_non_ascii(pattern: str) -> bool:
+    """Return whether a pattern could match a non-ASCII character (conservatively: yes if unsure).
+
+    Such a pattern must run in UTF-8 mode, where ``.`` or ``[^x]{1,9}`` count characters, not bytes.
+    """
+    if not pattern.isascii():
+        return True
+    index, in_class = 0, False
+    while index < len(pattern):
+        char, after = pattern[index], pattern[index + 1 : index + 2]
+        if char == "\\":
+            if _wide_escape(pattern[index + 1 : index + 3]):
+                return True
+            index += 2
+            continue
+        if in_class:
+            if pattern.startswith("[:^", index):
+                return True
+            in_class = char != "]"
+        elif char == "[":
+            if after == "^":
+                return True
+            in_class = True
+            index += 1 if after == "]" else 0  # a leading "]" is a literal
+        elif char == ".":
+            return True
+        index += 1
+    return False
+
+
+def _wide_escape(escape: str) -> bool:
+    """Whether an escape (the two characters after a backslash) may match beyond ASCII."""
+    letter, following = escape[:1], escape[1:]
+    if letter in _WIDE_ESCAPES or letter.isdigit():
+        return True
+    return letter == "x" and (not following or following in "89abcdefABCDEF{")
 
 
 def database_key(expressions: Sequence[Expression]) -> str:

@@ -3,9 +3,9 @@
 Two engines give the same answer. Both encode the text to UTF-8 once, find in one pass which rules
 fire at all, then run only those rules' RE2 regexes to count hits (stopping at the rule's cap) and
 keep the first few spans. The engines differ only in that first pass: ``re2`` uses a ``re2.Set``;
-``hyperscan`` (optional, ``pip install seed-triage[fast]``) uses one Hyperscan database, about
-fifty times faster on large texts. Counts always come from RE2, so they are RE2's non-overlapping
-leftmost-first counts whichever engine found the rules that fire.
+``hyperscan`` (optional, ``pip install seed-triage[fast]``) uses one Hyperscan database, much
+faster on large inputs, for which it is chosen automatically. Counts always come from RE2, so
+they are RE2's non-overlapping leftmost-first counts whichever engine found the rules that fire.
 """
 
 from __future__ import annotations
@@ -25,7 +25,10 @@ from triage.rules import Rule
 MAX_SPANS = 3
 _UNANCHORED = re2._Anchor.UNANCHORED
 ENGINES = ("hyperscan", "re2")
+CHOICES = ("auto", *ENGINES)
 ENGINE_VARIABLE = "TRIAGE_ENGINE"
+LARGE_SEEDS = 16
+LARGE_BYTES = 4 << 20
 
 Span = tuple[int, int]
 
@@ -181,16 +184,33 @@ def hyperscan_available() -> bool:
     return importlib.util.find_spec("hyperscan") is not None
 
 
-def choose_engine(requested: str | None = None) -> str:
-    """Return the engine to use: the one asked for, else ``$TRIAGE_ENGINE``, else the fastest."""
-    name = (requested or os.environ.get(ENGINE_VARIABLE) or "").strip().lower()
-    if not name:
-        return "hyperscan" if hyperscan_available() else "re2"
+def choose_engine(requested: str | None = None, *, seeds: int = 1, size: int = 0) -> str:
+    """Return the engine to use: the one asked for, else ``$TRIAGE_ENGINE``, else automatic.
+
+    Automatic: hyperscan for large inputs (``LARGE_SEEDS`` seeds or ``LARGE_BYTES`` bytes) when
+    it is installed, since compiling its database costs seconds the first time (it is cached
+    afterwards); RE2 otherwise, which compiles in milliseconds. Both give the same answers.
+    """
+    name = (requested or os.environ.get(ENGINE_VARIABLE) or "auto").strip().lower()
+    if name == "auto":
+        large = seeds >= LARGE_SEEDS or size >= LARGE_BYTES
+        return "hyperscan" if large and hyperscan_available() else "re2"
     if name not in ENGINES:
-        raise TriageError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
+        raise TriageError(f"unknown engine {name!r}; choose one of auto, {', '.join(ENGINES)}")
     if name == "hyperscan" and not hyperscan_available():
         raise TriageError("the hyperscan engine is not installed: pip install 'seed-triage[fast]'")
     return name
+
+
+def describe_engine(requested: str | None = None) -> str:
+    """Say which engine runs, for ``--version``: a name, or the automatic choice spelled out."""
+    name = (requested or os.environ.get(ENGINE_VARIABLE) or "auto").strip().lower()
+    if name != "auto":
+        return choose_engine(name)
+    if not hyperscan_available():
+        return "re2"
+    megabytes = LARGE_BYTES // (1 << 20)
+    return f"hyperscan for {LARGE_SEEDS}+ seeds or {megabytes}+ MB, else re2"
 
 
 def compile_scanner(
