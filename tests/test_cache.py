@@ -92,3 +92,39 @@ def test_an_unwritable_cache_does_not_break_a_run(
     blocker.write_text("not a folder")
     monkeypatch.setenv(cache.CACHE_VARIABLE, str(blocker / "cache"))
     assert hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan("word").counts == (1,)
+
+
+def _copy_rules(target: Path) -> Path:
+    import shutil
+
+    from triage.rules import default_rules_dir
+
+    shutil.copytree(default_rules_dir(), target)
+    return target
+
+
+def test_a_validated_rule_set_is_cached_and_a_changed_file_misses(
+    cache_dir: Path, tmp_path: Path
+) -> None:
+    from triage.rules import load_rules
+
+    rules = _copy_rules(tmp_path / "rules")
+    first = load_rules([rules], include_defaults=False)
+    assert load_rules([rules], include_defaults=False) == first
+    assert len(list(cache_dir.glob("ruleset-*"))) == 1
+    pack = next(p for p in sorted(rules.glob("*.yaml")) if p.name != "policy.yaml")
+    pack.write_text(pack.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    second = load_rules([rules], include_defaults=False)
+    assert second.fingerprint != first.fingerprint
+    assert len(list(cache_dir.glob("ruleset-*"))) == 2
+
+
+def test_a_corrupt_rule_set_entry_is_ignored(cache_dir: Path, tmp_path: Path) -> None:
+    from triage.rules import load_rules
+
+    rules = _copy_rules(tmp_path / "rules")
+    expected = load_rules([rules], include_defaults=False)
+    for entry in cache_dir.glob("ruleset-*"):
+        key = entry.name.split("-", 1)[1]
+        cache.write_entry("ruleset", key, b'{"rules": "not a rule set"}')
+    assert load_rules([rules], include_defaults=False) == expected
