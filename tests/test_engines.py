@@ -11,7 +11,6 @@ from triage.assess import assess_text, default_ruleset
 from triage.rules import RegexRule, Rule
 from triage.scanner import (
     LARGE_BYTES,
-    LARGE_SEEDS,
     Re2Scanner,
     ScanResult,
     choose_engine,
@@ -159,7 +158,6 @@ def test_engine_choice_follows_the_option_then_the_environment(
     assert choose_engine("hyperscan") == "hyperscan"
     monkeypatch.delenv("TRIAGE_ENGINE")
     assert choose_engine() == "re2"
-    assert choose_engine(seeds=LARGE_SEEDS) == "hyperscan"
     assert choose_engine(size=LARGE_BYTES) == "hyperscan"
     assert compile_scanner([_regex_rule("x", "x")], "re2").engine == "re2"
 

@@ -121,7 +121,7 @@ def assess_targets(
     jobs: int = 1,
 ) -> tuple[SeedReport, ...]:
     """Assess targets in index order, over ``jobs`` processes when more than one."""
-    engine = choose_engine(engine, seeds=len(targets), size=_total_size(targets))
+    engine = choose_engine(engine, size=_total_size(targets))
     if jobs <= 1 or len(targets) <= 1:
         return tuple(assess_target(t, ruleset, max_bytes, engine) for t in targets)
     from triage.parallel import assess_in_processes  # only parallel runs pay for the import

@@ -160,7 +160,7 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
     if not data:
         raise InputError(f"{path}: empty file, nothing to triage; send the seed's content")
     doc = document_from_bytes(data, path)
-    if not doc.text.strip():
+    if not doc.text or doc.text.isspace():  # not strip(): no copy of a large text
         raise InputError(f"{path}: no text, only whitespace or markup; send the seed's content")
     return doc
 
