@@ -57,17 +57,20 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child_triage(paths: list[str], engine: str, jobs: int) -> dict[str, float]:
-    """Triage paths end to end (JSON report included); the matcher is loaded before timing."""
-    from triage.assess import assess_paths, default_ruleset, scanner_for
+def child_triage(paths: list[str], engine: str, jobs: int, rules: str) -> dict[str, float]:
+    """Triage paths end to end (JSON report included); the matcher is ready before timing."""
+    from triage.assess import assess_paths, scanner_for
     from triage.render import render_json
+    from triage.rules import load_rules
     from triage.scanner import choose_engine
 
-    ruleset = default_ruleset()
+    ruleset = load_rules([Path(rules)] if rules != "-" else [])
     started = time.perf_counter()
     requested = None if engine == "auto" else engine
+    warm_up = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in {choose_engine(requested), choose_engine(requested, size=NO_LIMIT)}:
-        scanner_for(ruleset, name)  # compiled or loaded from the cache before timing
+        # Compiled (or loaded from the cache), and run once so lazy set-up is not timed.
+        scanner_for(ruleset, name).scan(warm_up)
     setup = time.perf_counter() - started
     started = time.perf_counter()
     report = assess_paths(paths, ruleset, engine=requested, jobs=jobs, max_bytes=NO_LIMIT)
@@ -104,6 +107,11 @@ def _texts(path: Path, limit: int) -> list[str]:
 
 
 # ---- parent side -------------------------------------------------------------------------------
+
+
+def triage_child(engine: str, jobs: int, path: Path, rules: Path | None = None) -> dict[str, float]:
+    """Measure one end-to-end triage run in a fresh interpreter."""
+    return run_child("triage", engine, str(jobs), str(rules or "-"), str(path))
 
 
 def run_child(*args: str) -> dict[str, float]:
@@ -144,7 +152,26 @@ def build(work: Path, sizes: Sizes) -> dict[str, Path]:
     for size in sizes.scale_mb:
         files[f"scale{size}"] = write_text(work / f"scale-{size}.txt", size * MB, seed=size)
     files["huge"] = write_text(work / "huge.txt", sizes.huge_mb * MB, seed=7)
+    files["never"] = write_never_rule(work / "never-rules")
     return files
+
+
+NEVER_RULE = """pack: never
+rules:
+  - id: never-fires
+    kind: phrases
+    signal: feature
+    description: A phrase absent from the workload, so no engine can stop its pass early.
+    phrases: ["zqxw never present"]
+    examples: {fires: ["zqxw never present"], quiet: ["present"]}
+"""
+
+
+def write_never_rule(folder: Path) -> Path:
+    """Write a rule pack whose one rule never fires on the workload."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "never.yaml").write_text(NEVER_RULE, encoding="utf-8")
+    return folder
 
 
 def machine() -> str:
@@ -177,8 +204,8 @@ def main() -> None:
 def _child(argv: list[str]) -> dict[str, float]:
     kind, *rest = argv
     if kind == "triage":
-        engine, jobs, *paths = rest
-        return child_triage(paths, engine, int(jobs))
+        engine, jobs, rules, *paths = rest
+        return child_triage(paths, engine, int(jobs), rules)
     return child_naive(rest[0], int(rest[1]))
 
 
@@ -201,11 +228,12 @@ def engine_rows(files: dict[str, Path], sizes: Sizes) -> tuple[list[Row], tuple[
     text_mb = files["text"].stat().st_size / MB
     best = (0.0, 0.0)
     for engine in ("hyperscan", "re2"):
-        big = run_child("triage", engine, "1", str(files["text"]))
-        many = run_child("triage", engine, "1", str(files["docs"]))
+        big = triage_child(engine, 1, files["text"])
+        many = triage_child(engine, 1, files["docs"])
         speed = (text_mb / big["seconds"], sizes.docs / many["seconds"])
         best = (max(best[0], speed[0]), max(best[1], speed[1]))
         setup = f"matcher ready in {big['setup']:.2f} s"
+        worst = triage_child(engine, 1, files["text"], files["never"])
         rows.append(
             (
                 f"triage ({engine}), {text_mb:.0f} MB text",
@@ -216,6 +244,12 @@ def engine_rows(files: dict[str, Path], sizes: Sizes) -> tuple[list[Row], tuple[
             (
                 f"triage ({engine}), {sizes.docs} docs of 5 KB",
                 f"{speed[1]:8.0f} docs/s  peak RSS {many['rss_mb']:.0f} MB",
+            )
+        )
+        rows.append(
+            (
+                f"triage ({engine}), same text + 1 rule that never fires",
+                f"{text_mb / worst['seconds']:8.1f} MB/s    (no early stop of the pass)",
             )
         )
     return rows, best
@@ -243,8 +277,8 @@ def naive_rows(files: dict[str, Path], sizes: Sizes, best: tuple[float, float]) 
 
 def jobs_row(files: dict[str, Path], sizes: Sizes) -> Row:
     """``--jobs 2`` against ``--jobs 1`` on the small documents."""
-    one = run_child("triage", "auto", "1", str(files["docs"]))
-    two = run_child("triage", "auto", "2", str(files["docs"]))
+    one = triage_child("auto", 1, files["docs"])
+    two = triage_child("auto", 2, files["docs"])
     speedup = one["seconds"] / two["seconds"]
     return (
         "--jobs 2 vs --jobs 1, docs",
@@ -265,7 +299,7 @@ def scaling_rows(files: dict[str, Path], sizes: Sizes) -> list[Row]:
     """Time per MB at growing sizes, then peak memory on one very large document."""
     rows: list[Row] = []
     for size in sizes.scale_mb:
-        run = run_child("triage", "auto", "1", str(files[f"scale{size}"]))
+        run = triage_child("hyperscan", 1, files[f"scale{size}"])
         rows.append(
             (
                 f"scaling: {size} MB text",
@@ -273,7 +307,7 @@ def scaling_rows(files: dict[str, Path], sizes: Sizes) -> list[Row]:
             )
         )
     huge_mb = files["huge"].stat().st_size / MB
-    huge = run_child("triage", "auto", "1", str(files["huge"]))
+    huge = triage_child("hyperscan", 1, files["huge"])
     target = f"target <= {2 * huge_mb + 100:.0f} MB"
     rows.append(
         (
@@ -290,7 +324,7 @@ def corpus_rows() -> list[Row]:
         return []
     paths = sorted(CORPUS_DOCS.iterdir())
     size = sum(p.stat().st_size for p in paths) / MB
-    run = run_child("triage", "auto", "1", str(CORPUS_DOCS))
+    run = triage_child("auto", 1, CORPUS_DOCS)
     speed = f"{len(paths) / run['seconds']:8.0f} docs/s  {size / run['seconds']:.1f} MB/s"
     return [(f"corpus: {len(paths)} docs, {size:.1f} MB", speed)]
 

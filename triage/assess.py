@@ -7,8 +7,9 @@ pydantic reports. Rules are loaded and compiled once per rule set and reused.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -122,12 +123,29 @@ def assess_targets(
 ) -> tuple[SeedReport, ...]:
     """Assess targets in index order, over ``jobs`` processes when more than one."""
     engine = choose_engine(engine, size=_total_size(targets))
-    if jobs <= 1 or len(targets) <= 1:
-        return tuple(assess_target(t, ruleset, max_bytes, engine) for t in targets)
-    from triage.parallel import assess_in_processes  # only parallel runs pay for the import
+    with _collector_paused():
+        if jobs <= 1 or len(targets) <= 1:
+            return tuple(assess_target(t, ruleset, max_bytes, engine) for t in targets)
+        from triage.parallel import assess_in_processes  # only parallel runs pay for the import
 
-    scanner_for(ruleset, engine)  # compile (or load) once, before workers fork
-    return assess_in_processes(targets, ruleset, max_bytes, engine, jobs)
+        scanner_for(ruleset, engine)  # compile (or load) once, before workers fork
+        return assess_in_processes(targets, ruleset, max_bytes, engine, jobs)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while reports pile up.
+
+    Reports hold no reference cycles, but every collection rescans all reports made so far: on
+    2,000 seeds that was 30% of the run (and 80% of receiving reports from worker processes).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def assess_paths(
