@@ -8,6 +8,7 @@ import pytest
 
 from triage.assess import MANY_SEEDS, assess_paths, default_jobs
 from triage.cli import main
+from triage.scanner import hyperscan_available
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,6 +35,8 @@ def test_reports_are_identical_for_every_job_count(bundle: Path) -> None:
     one = assess_paths([bundle], jobs=1).model_dump_json()
     assert assess_paths([bundle], jobs=2).model_dump_json() == one
     assert assess_paths([bundle], jobs=3, engine="re2").model_dump_json() == one
+    if hyperscan_available():
+        assert assess_paths([bundle], jobs=2, engine="hyperscan").model_dump_json() == one
 
 
 def test_many_seeds_use_every_core_by_default() -> None:
