@@ -188,3 +188,17 @@ def test_characters_the_engines_fold_differently_go_to_re2(odd: str) -> None:
     text = f"{odd}i{odd}{odd} kiss a{odd}b"
     hyper = compile_scanner(rules, "hyperscan").scan(text)
     assert hyper == Re2Scanner(rules).scan(text)
+
+
+class _OutOfMemorySet:
+    """Stands for a re2.Set whose DFA ran out of memory: it answers 'nothing'."""
+
+    def Match(self, data: bytes) -> list[int]:
+        return []
+
+
+def test_an_empty_answer_from_the_set_is_double_checked() -> None:
+    rules = [_regex_rule("a", r"\balpha\b"), _regex_rule("b", r"\bbeta\b")]
+    scanner = Re2Scanner(rules)
+    assert scanner.set_fired(_OutOfMemorySet(), b"beta only") == [1]
+    assert scanner.set_fired(_OutOfMemorySet(), b"neither") == []

@@ -73,7 +73,7 @@ class HyperscanScanner(VerifyingScanner):
     def _re2_fired(self, data: bytes) -> Iterable[int]:
         if self._fallback is None:
             self._fallback = re2_set(self.rules)
-        return self._fallback.Match(data) or ()
+        return self.set_fired(self._fallback, data)
 
 
 def _collect(rule: int, start: int, end: int, flags: int, found: object) -> None:

@@ -80,11 +80,26 @@ class VerifyingScanner:
             return ScanResult(tuple(counts), CharSpans(data, spans))
         return ScanResult(tuple(counts), tuple(spans))
 
-    def _count(self, index: int, data: bytes) -> tuple[int, tuple[Span, ...]]:
-        """Count non-overlapping leftmost-first matches up to the cap, keeping the first spans."""
+    def set_fired(self, matcher: re2.Set, data: bytes) -> list[int]:
+        """Return the rules a ``re2.Set`` finds in ``data``, double-checking an empty answer.
+
+        A set also answers "nothing" when its DFA runs out of memory; each rule's own regex
+        falls back to RE2's NFA instead, so it says for sure (cheap: most texts fire something).
+        """
+        found: list[int] = matcher.Match(data) or []
+        if found:
+            return found
+        return [index for index in range(len(self.rules)) if self._regex(index).search(data)]
+
+    def _regex(self, index: int) -> re2._Regexp:
         regex = self._regexes[index]
         if regex is None:
             regex = self._regexes[index] = re2.compile(self.rules[index].pattern())
+        return regex
+
+    def _count(self, index: int, data: bytes) -> tuple[int, tuple[Span, ...]]:
+        """Count non-overlapping leftmost-first matches up to the cap, keeping the first spans."""
+        regex = self._regex(index)
         # The wrapper's finditer builds a match object per hit; the raw call returns spans.
         match, cap, end = regex._regexp.Match, self._caps[index], len(data)
         found: list[Span] = []
@@ -112,7 +127,7 @@ class Re2Scanner(VerifyingScanner):
 
     def fired(self, data: bytes) -> Iterable[int]:
         """Return the rules the set finds in ``data``."""
-        return self._set.Match(data) or () if self.rules else ()
+        return self.set_fired(self._set, data) if self.rules else ()
 
 
 def re2_set(rules: Sequence[Rule]) -> re2.Set:
