@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -40,8 +41,9 @@ def test_reports_are_identical_for_every_job_count(bundle: Path) -> None:
 
 
 def test_many_seeds_use_every_core_by_default() -> None:
-    assert default_jobs(1) == 1
-    assert default_jobs(MANY_SEEDS) >= 1
+    assert default_jobs(1, size=1 << 30) == 1
+    assert default_jobs(MANY_SEEDS - 1) == 1
+    assert default_jobs(MANY_SEEDS) == default_jobs(2, size=1 << 30) == (os.cpu_count() or 1)
 
 
 def test_cli_jobs_option(bundle: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs",
         type=_positive,
         metavar="N",
-        help="processes to use (default: every core when there are 16 seeds or more, else 1)",
+        help="processes to use (default: every core from 32 seeds or 1 MB of seeds on, else 1)",
     )
     parser.add_argument(
         "--version", action=_EngineVersion, nargs=0, help="print the version and the engine"
