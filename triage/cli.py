@@ -97,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="triage",
         description="Triage seed documents: buildable requirements, or questions to send back. "
-        "Other commands: 'triage ask', 'triage schema', 'triage rules list|test'.",
+        "Other commands: 'triage ask', 'triage schema', 'triage rules list|test', "
+        "'triage explain FILE', 'triage eval DIR'.",
     )
     _seed_options(parser)
     parser.add_argument(
@@ -257,7 +258,62 @@ def run_rules(argv: Sequence[str]) -> ExitCode:
     return ExitCode.FINDINGS if failures else ExitCode.OK
 
 
-COMMANDS = {"rules": run_rules, "ask": run_ask, "schema": run_schema}
+def build_eval_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``triage eval DIR``."""
+    parser = argparse.ArgumentParser(
+        prog="triage eval",
+        description="Triage a folder labelled like the corpus (labels*.yaml) and measure.",
+    )
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    _output_option(parser)
+    _rules_options(parser)
+    return parser
+
+
+def run_eval(argv: Sequence[str]) -> ExitCode:
+    """Measure verdicts, genres and dimensions against human labels."""
+    from triage.evaluate import evaluate, render_eval_text
+
+    args = build_eval_parser().parse_args(argv)
+    report = evaluate(args.folder, load_ruleset_from(args, config_for(args)))
+    if args.format == "json":
+        emit(report.model_dump_json(indent=2) + "\n", args.output)
+    else:
+        emit(render_eval_text(report), args.output)
+    return ExitCode.OK
+
+
+def build_explain_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``triage explain FILE``."""
+    parser = argparse.ArgumentParser(
+        prog="triage explain",
+        description="Show every rule that fired on a document and how the policy decided.",
+    )
+    parser.add_argument("file", type=Path)
+    _output_option(parser)
+    _rules_options(parser)
+    return parser
+
+
+def run_explain(argv: Sequence[str]) -> ExitCode:
+    """Print the decision trace of one document."""
+    from triage.documents import read_document
+    from triage.explain import explain_document
+
+    args = build_explain_parser().parse_args(argv)
+    ruleset = load_ruleset_from(args, config_for(args))
+    emit(explain_document(read_document(args.file), ruleset), args.output)
+    return ExitCode.OK
+
+
+COMMANDS = {
+    "rules": run_rules,
+    "ask": run_ask,
+    "schema": run_schema,
+    "eval": run_eval,
+    "explain": run_explain,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -274,6 +330,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in str(exc).splitlines():
             print(f"triage: {line}", file=sys.stderr)
         return ExitCode.ERROR
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away; like other CLI tools, stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ExitCode.OK
 
 
 if __name__ == "__main__":

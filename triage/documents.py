@@ -27,8 +27,19 @@ _BOMS = (
 )
 _NEWLINES = re.compile(r"\r\n?")
 _LINE_END = re.compile("\n")
-# Markdown that carries no words: link targets, images' URLs, HTML tags, emphasis and code marks.
-_MD_NOISE = re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)|<[^>\n]{1,200}>|\*\*|__|`+|^\s{0,3}>")
+# Markdown that carries no words: link targets, HTML tags, emphasis and quote marks. Backticks
+# stay: a code span is evidence of an interface.
+_HTML_TAGS = (
+    "a|abbr|b|br|code|dd|del|details|div|dl|dt|em|h[1-6]|hr|i|img|kbd|li|ol|p|pre|s|small|span|"
+    "strong|sub|summary|sup|table|tbody|td|th|thead|tr|u|ul|center|font|figure|figcaption|picture|"
+    "source|video|iframe|style|script"
+)
+_MD_NOISE = re.compile(
+    r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"
+    rf"|</?(?:{_HTML_TAGS})\b[^>\n]{{0,200}}>|<!--|-->"
+    r"|\*\*|__|^[ \t]{0,3}>",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 @dataclass(frozen=True)

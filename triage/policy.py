@@ -36,7 +36,7 @@ class DimensionSpec(_Frozen):
     absent: str
     signals: dict[str, float]
     threshold: float
-    requires: tuple[str, ...] = ()
+    requires_any: tuple[str, ...] = ()
     questions: tuple[str, ...] = Field(min_length=1)
 
 
@@ -47,12 +47,14 @@ class GenreSpec(_Frozen):
     intent: Literal["build", "none"]
     cues: dict[str, float]
     min_score: float = 0.0
+    suppress: tuple[str, ...] = ()
 
 
 class Condition(_Frozen):
     """When a verdict rule applies; every given field must hold."""
 
     genre_intent: Literal["build", "none"] | None = None
+    genre_in: tuple[str, ...] = ()
     any_dimension: tuple[str, ...] = ()
     no_dimension: tuple[str, ...] = ()
     min_signal: dict[str, float] = {}
@@ -114,7 +116,7 @@ class Policy(_Frozen):
         if set(self.dimensions) != set(DIMENSIONS):
             problems.append(f"dimensions must be exactly {', '.join(DIMENSIONS)}")
         for name, dim in self.dimensions.items():
-            unknown = (set(dim.signals) | set(dim.requires)) - set(self.signals)
+            unknown = (set(dim.signals) | set(dim.requires_any)) - set(self.signals)
             problems.extend(f"dimensions.{name}: unknown signal {s!r}" for s in sorted(unknown))
         return problems
 
@@ -125,6 +127,8 @@ class Policy(_Frozen):
         for name, genre in self.genres.items():
             unknown = set(genre.cues) - set(self.signals)
             problems.extend(f"genres.{name}: unknown signal {s!r}" for s in sorted(unknown))
+            strange = set(genre.suppress) - set(DIMENSIONS)
+            problems.extend(f"genres.{name}: unknown dimension {d!r}" for d in sorted(strange))
         return problems
 
     def _verdict_problems(self) -> list[str]:
@@ -132,6 +136,8 @@ class Policy(_Frozen):
         for i, rule in enumerate(self.verdicts):
             names = set(rule.when.min_signal) | set(rule.when.max_signal)
             dims = set(rule.when.any_dimension) | set(rule.when.no_dimension)
+            genres = sorted(set(rule.when.genre_in) - set(self.genres))
+            problems.extend(f"verdicts.{i}: unknown genre {g!r}" for g in genres)
             unknown = sorted(names - set(self.signals))
             problems.extend(f"verdicts.{i}: unknown signal {s!r}" for s in unknown)
             strange = sorted(dims - set(DIMENSIONS))

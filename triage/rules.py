@@ -42,6 +42,7 @@ class _RuleBase(BaseModel):
     signal: str
     weight: float = 1.0
     cap: int = Field(default=5, ge=1, le=1000)
+    density: bool = True
     case_sensitive: bool = False
     description: str = Field(min_length=1)
     examples: Examples
@@ -77,6 +78,11 @@ class PhrasesRule(_RuleBase):
     def body(self) -> str:
         """Return the alternation of the phrases."""
         return _alternation(self.phrases)
+
+    @staticmethod
+    def phrase_regex(phrase: str) -> str:
+        """Return the regex one phrase compiles to (word-bounded, any whitespace between words)."""
+        return _phrase_regex(phrase)
 
 
 class RegexRule(_RuleBase):

@@ -1,9 +1,9 @@
 """Scoring: hits to signal scores, to dimensions, to a genre, to a verdict, summary and questions.
 
 Every number is traceable: a signal score is the sum of its rules' ``weight * min(count, cap)``,
-per thousand words (short texts count as ``policy.min_words`` long, so one hit in a tweet is not
-a landslide); dimensions and genres are weighted sums of signal scores; the verdict is the first
-policy rule whose condition holds.
+per thousand words for density rules (short texts count as ``policy.min_words`` long, so one hit
+in a tweet is not a landslide) or per document for structural rules; dimensions and genres are
+weighted sums of signal scores; the verdict is the first policy rule whose condition holds.
 """
 
 from __future__ import annotations
@@ -19,27 +19,33 @@ from triage.scanner import ScanResult
 MAX_EVIDENCE = 8
 
 
-def contributions(rules: Sequence[Rule], result: ScanResult) -> list[Contribution]:
-    """Return one contribution per rule that fired."""
+def contributions(
+    policy: Policy, rules: Sequence[Rule], result: ScanResult, words: int
+) -> list[Contribution]:
+    """Return one contribution per rule that fired, in points.
+
+    A ``density`` rule (the default) scores per thousand words, so long texts don't win by
+    length; other rules (headings, document formulas) score per document.
+    """
+    scale = 1000.0 / max(words, policy.min_words)
     return [
         Contribution(
             rule=rule.id,
             signal=rule.signal,
             count=count,
             weight=rule.weight,
-            points=rule.weight * min(count, rule.cap),
+            points=round(rule.weight * min(count, rule.cap) * (scale if rule.density else 1.0), 3),
         )
         for rule, count in zip(rules, result.counts, strict=True)
         if count
     ]
 
 
-def signal_scores(policy: Policy, parts: Sequence[Contribution], words: int) -> dict[str, float]:
-    """Sum contributions per signal, scaled to points per thousand words."""
-    scale = 1000.0 / max(words, policy.min_words)
+def signal_scores(policy: Policy, parts: Sequence[Contribution]) -> dict[str, float]:
+    """Sum contributions per signal."""
     scores = dict.fromkeys(policy.signals, 0.0)
     for part in parts:
-        scores[part.signal] += part.points * scale
+        scores[part.signal] += part.points
     return {name: round(value, 3) for name, value in scores.items()}
 
 
@@ -69,21 +75,25 @@ def decide_dimensions(
 ) -> tuple[Dimensions, dict[str, float]]:
     """Decide which dimensions are stated as requirements; a non-build genre states none."""
     scores = {name: weighted(dim.signals, signals) for name, dim in policy.dimensions.items()}
-    intends_build = policy.genres[genre].intent == "build"
+    spec = policy.genres[genre]
     present = {
-        name: intends_build
+        name: spec.intent == "build"
+        and name not in spec.suppress
         and scores[name] >= dim.threshold
-        and all(signals.get(s, 0.0) > 0 for s in dim.requires)
+        and (not dim.requires_any or any(signals.get(s, 0.0) > 0 for s in dim.requires_any))
         for name, dim in policy.dimensions.items()
     }
     return Dimensions(**present), scores
 
 
-def holds(condition: Condition, intent: str, dims: Dimensions, signals: dict[str, float]) -> bool:
+def holds(
+    condition: Condition, genre: str, intent: str, dims: Dimensions, signals: dict[str, float]
+) -> bool:
     """Return whether a verdict condition holds."""
     present = {name for name in DIMENSIONS if getattr(dims, name)}
     return (
         (condition.genre_intent is None or condition.genre_intent == intent)
+        and (not condition.genre_in or genre in condition.genre_in)
         and (not condition.any_dimension or bool(present & set(condition.any_dimension)))
         and not present & set(condition.no_dimension)
         and all(signals.get(s, 0.0) >= v for s, v in condition.min_signal.items())
@@ -97,7 +107,7 @@ def decide_verdict(
     """Return the first verdict rule whose condition holds (the last one always does)."""
     intent = policy.genres[genre].intent
     for rule in policy.verdicts:
-        if holds(rule.when, intent, dims, signals):
+        if holds(rule.when, genre, intent, dims, signals):
             return rule
     return policy.verdicts[-1]
 
@@ -169,8 +179,8 @@ def assess_scan(
     result: ScanResult,
 ) -> SeedReport:
     """Turn one document's scan result into its report."""
-    parts = contributions(rules, result)
-    signals = signal_scores(policy, parts, doc.words)
+    parts = contributions(policy, rules, result, doc.words)
+    signals = signal_scores(policy, parts)
     genres = genre_scores(policy, signals)
     genre, confidence, runner_up = decide_genre(policy, genres)
     dims, dim_scores = decide_dimensions(policy, signals, genre)

@@ -49,7 +49,7 @@ def load_yaml(path: Path) -> tuple[Any, LineMap]:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        raise RuleError([_yaml_error_message(path, exc)]) from exc
+        raise RuleError([_yaml_error_message(path, text, exc)]) from exc
     if node is None:
         return None, {}
     lines: LineMap = {}
@@ -57,8 +57,13 @@ def load_yaml(path: Path) -> tuple[Any, LineMap]:
     return data, lines
 
 
-def _yaml_error_message(path: Path, exc: yaml.YAMLError) -> str:
+def _yaml_error_message(path: Path, text: str, exc: yaml.YAMLError) -> str:
     mark = getattr(exc, "problem_mark", None)
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return f"{path}:{line}:{column}: invalid YAML: control character U+{code:04X} not allowed"
     where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
     problem = getattr(exc, "problem", None) or str(exc)
     return f"{where}: invalid YAML: {problem}"

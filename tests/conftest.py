@@ -1,0 +1,31 @@
+"""Shared fixtures: paths of the bundled seeds and examples, and the optional labelled corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+REFERENCE_SEED = SEEDS / "000_cf8943a875352be7.txt"
+DESIGN_CARD = ROOT / "examples" / "design-card" / "design-card.md"
+CORPUS = ROOT.parent / "shared" / "corpus"
+REFERENCE_SUMMARY = "opinion article — no software spec, no hardware target, no performance core"
+
+
+@pytest.fixture(scope="session")
+def reference_text() -> str:
+    return REFERENCE_SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def card_text() -> str:
+    return DESIGN_CARD.read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def corpus() -> Path:
+    if not (CORPUS / "docs").is_dir():
+        pytest.skip("labelled corpus ../shared/corpus not present")
+    return CORPUS

@@ -1,0 +1,66 @@
+"""Documents: decoding, line endings and Markdown cleaning keep line and column numbers true."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from triage.documents import decode, make_document, read_document
+from triage.errors import InputError
+
+
+def test_markdown_markup_is_blanked_without_moving_text() -> None:
+    raw = "# Title\n\nSee **the [docs](http://x.y/z)** and `code`.\n"
+    doc = make_document(raw, markdown=True)
+    assert len(doc.text) == len(raw)
+    assert "http" not in doc.text and "**" not in doc.text
+    offset = doc.text.index("code")
+    assert doc.locate(offset) == (3, raw.splitlines()[2].index("code") + 1)
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])
+def test_line_numbers_survive_any_line_ending(newline: str) -> None:
+    doc = make_document(newline.join(["one", "two", "three target"]))
+    assert doc.locate(doc.text.index("target")) == (3, 7)
+
+
+def test_excerpt_is_the_line_around_the_hit_trimmed() -> None:
+    doc = make_document("first line\n" + "word " * 40 + "needle " + "word " * 40 + "\nlast")
+    start = doc.text.index("needle")
+    excerpt = doc.excerpt(start, start + 6)
+    assert "needle" in excerpt and excerpt.startswith("…") and excerpt.endswith("…")
+    assert len(excerpt) <= 92
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (codecs.BOM_UTF8 + "café".encode(), "café"),
+        (codecs.BOM_UTF16_LE + "café".encode("utf-16-le"), "café"),
+        ("café".encode(), "café"),
+        ("café".encode("cp1252"), "café"),
+    ],
+)
+def test_decode_handles_boms_utf8_and_legacy_bytes(data: bytes, expected: str) -> None:
+    assert decode(data) == expected
+
+
+def test_binary_is_refused_as_not_a_text_document() -> None:
+    with pytest.raises(InputError, match="not a text document"):
+        decode(b"\x89PNG\x00\x00\x01")
+
+
+def test_missing_file_and_directory_give_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="file not found"):
+        read_document(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        read_document(tmp_path)
+
+
+def test_size_limit_is_named(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("x" * 100)
+    with pytest.raises(InputError, match="over the size limit of 10 bytes"):
+        read_document(big, max_bytes=10)

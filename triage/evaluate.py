@@ -1,0 +1,244 @@
+"""Evaluation: triage a labelled folder and measure the judgments against the human labels.
+
+A labelled folder holds ``labels*.yaml`` files, each a list of records with ``file`` (relative to
+the folder), ``verdict``, ``genre``, ``signals`` (the three dimensions as booleans) and optional
+``hard`` / ``borderline`` flags. Borderline documents are listed but left out of every figure.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from triage.assess import assess_file
+from triage.errors import InputError
+from triage.policy import DIMENSIONS, VERDICT_ORDER, Verdict
+from triage.report import Hit, SeedReport
+from triage.rules import RuleSet
+
+
+class Label(BaseModel):
+    """One human judgment of one document."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    file: str
+    verdict: Verdict
+    genre: str
+    signals: dict[str, bool]
+    hard: bool = False
+    borderline: bool = False
+
+
+class DimensionScore(BaseModel):
+    """Precision, recall and F1 of one dimension, positives being 'stated as a requirement'."""
+
+    model_config = ConfigDict(frozen=True)
+
+    precision: float
+    recall: float
+    f1: float
+    accuracy: float
+    support: int
+
+
+class Miss(BaseModel):
+    """A document whose verdict, genre or a dimension differs from its label."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file: str
+    expected_verdict: Verdict
+    got_verdict: Verdict | None
+    expected_genre: str
+    got_genre: str | None
+    dimensions: dict[str, str]
+    hard: bool
+    borderline: bool
+    summary: str | None
+    evidence: tuple[Hit, ...]
+    error: str | None = None
+
+
+class EvalReport(BaseModel):
+    """Figures over the scored (non-borderline) documents, and every miss."""
+
+    model_config = ConfigDict(frozen=True)
+
+    documents: int
+    scored: int
+    borderline: int
+    verdict_accuracy: float
+    genre_accuracy: float
+    dimensions: dict[str, DimensionScore]
+    confusion: dict[str, dict[str, int]]
+    not_a_spec_called_buildable: float
+    buildable_called_not_a_spec: float
+    hard_verdict_accuracy: float
+    misses: tuple[Miss, ...]
+
+
+def load_labels(folder: Path) -> list[Label]:
+    """Read every ``labels*.yaml`` in a folder; raise ``InputError`` when there is none."""
+    files = sorted(folder.glob("labels*.yaml"))
+    if not files:
+        raise InputError(f"{folder}: no labels*.yaml; eval needs a labelled folder")
+    labels: list[Label] = []
+    for path in files:
+        try:
+            records = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            labels.extend(Label.model_validate(record) for record in records)
+        except (yaml.YAMLError, ValidationError, TypeError) as exc:
+            raise InputError(f"{path}: not a labels file: {exc}") from exc
+    return labels
+
+
+def evaluate(folder: Path, ruleset: RuleSet) -> EvalReport:
+    """Triage every labelled document of a folder and compare with its label."""
+    labels = load_labels(folder)
+    reports = [assess_file(folder / label.file, ruleset, listed=label.file) for label in labels]
+    return score(labels, reports)
+
+
+def score(labels: Sequence[Label], reports: Sequence[SeedReport]) -> EvalReport:
+    """Compute the figures from labels and reports in the same order."""
+    pairs = [(lab, rep) for lab, rep in zip(labels, reports, strict=True) if not lab.borderline]
+    return EvalReport(
+        documents=len(labels),
+        scored=len(pairs),
+        borderline=len(labels) - len(pairs),
+        verdict_accuracy=_rate(pairs, lambda lab, rep: rep.verdict == lab.verdict),
+        genre_accuracy=_rate(pairs, lambda lab, rep: rep.genre_id == lab.genre),
+        dimensions={name: _dimension_score(pairs, name) for name in DIMENSIONS},
+        confusion=_confusion(pairs),
+        not_a_spec_called_buildable=_cross_rate(pairs, "not-a-spec", "buildable"),
+        buildable_called_not_a_spec=_cross_rate(pairs, "buildable", "not-a-spec"),
+        hard_verdict_accuracy=_rate(
+            [(lab, rep) for lab, rep in pairs if lab.hard],
+            lambda lab, rep: rep.verdict == lab.verdict,
+        ),
+        misses=tuple(
+            _miss(lab, rep) for lab, rep in zip(labels, reports, strict=True) if _is_miss(lab, rep)
+        ),
+    )
+
+
+Pair = tuple[Label, SeedReport]
+
+
+def _rate(pairs: Sequence[Pair], ok: Callable[[Label, SeedReport], bool]) -> float:
+    if not pairs:
+        return 0.0
+    return round(sum(ok(lab, rep) for lab, rep in pairs) / len(pairs), 4)
+
+
+def _got(rep: SeedReport, name: str) -> bool:
+    return bool(rep.dimensions and getattr(rep.dimensions, name))
+
+
+def _dimension_score(pairs: Sequence[Pair], name: str) -> DimensionScore:
+    truth = [lab.signals.get(name, False) for lab, _ in pairs]
+    guess = [_got(rep, name) for _, rep in pairs]
+    tp = sum(t and g for t, g in zip(truth, guess, strict=True))
+    precision = tp / sum(guess) if sum(guess) else 0.0
+    recall = tp / sum(truth) if sum(truth) else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    correct = sum(t == g for t, g in zip(truth, guess, strict=True))
+    return DimensionScore(
+        precision=round(precision, 4),
+        recall=round(recall, 4),
+        f1=round(f1, 4),
+        accuracy=round(correct / len(pairs), 4) if pairs else 0.0,
+        support=sum(truth),
+    )
+
+
+def _confusion(pairs: Sequence[Pair]) -> dict[str, dict[str, int]]:
+    counts: Counter[tuple[str, str]] = Counter(
+        (lab.verdict, rep.verdict or "error") for lab, rep in pairs
+    )
+    columns = [*reversed(VERDICT_ORDER), "error"]
+    return {
+        expected: {got: counts[(expected, got)] for got in columns}
+        for expected in reversed(VERDICT_ORDER)
+    }
+
+
+def _cross_rate(pairs: Sequence[Pair], expected: str, got: str) -> float:
+    group = [rep for lab, rep in pairs if lab.verdict == expected]
+    return round(sum(rep.verdict == got for rep in group) / len(group), 4) if group else 0.0
+
+
+def _is_miss(lab: Label, rep: SeedReport) -> bool:
+    dims_wrong = any(lab.signals.get(n, False) != _got(rep, n) for n in DIMENSIONS)
+    return rep.verdict != lab.verdict or rep.genre_id != lab.genre or dims_wrong
+
+
+def _miss(lab: Label, rep: SeedReport) -> Miss:
+    dims = {
+        n: f"expected {lab.signals.get(n, False)}, got {_got(rep, n)}"
+        for n in DIMENSIONS
+        if lab.signals.get(n, False) != _got(rep, n)
+    }
+    return Miss(
+        file=lab.file,
+        expected_verdict=lab.verdict,
+        got_verdict=rep.verdict,
+        expected_genre=lab.genre,
+        got_genre=rep.genre_id,
+        dimensions=dims,
+        hard=lab.hard,
+        borderline=lab.borderline,
+        summary=rep.summary,
+        evidence=rep.evidence,
+        error=rep.error,
+    )
+
+
+def render_eval_text(report: EvalReport) -> str:
+    """Render the figures, the confusion matrix and the misses for a person."""
+    lines = [f"{len(report.misses)} documents with a miss (borderline ones marked):"]
+    for miss in report.misses:
+        lines.extend(_miss_lines(miss))
+    lines += ["", "confusion (rows: label, columns: triage):"]
+    columns = list(next(iter(report.confusion.values())))
+    lines.append(" " * 22 + "".join(f"{c:>21}" for c in columns))
+    for expected, row in report.confusion.items():
+        lines.append(f"{expected:22}" + "".join(f"{row[c]:>21}" for c in columns))
+    lines += [
+        "",
+        f"documents {report.documents}, scored {report.scored}, "
+        f"borderline (not scored) {report.borderline}",
+    ]
+    for name, dim in report.dimensions.items():
+        lines.append(
+            f"{name:18} precision {dim.precision:.3f}  recall {dim.recall:.3f}  "
+            f"F1 {dim.f1:.3f}  accuracy {dim.accuracy:.3f}  positives {dim.support}"
+        )
+    lines.append(
+        f"not-a-spec called buildable {report.not_a_spec_called_buildable:.3f}   "
+        f"buildable called not-a-spec {report.buildable_called_not_a_spec:.3f}   "
+        f"hard verdict accuracy {report.hard_verdict_accuracy:.3f}"
+    )
+    lines.append(
+        f"verdict accuracy {report.verdict_accuracy:.3f}   "
+        f"genre accuracy {report.genre_accuracy:.3f}"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _miss_lines(miss: Miss) -> list[str]:
+    flags = "".join([" [hard]" if miss.hard else "", " [borderline]" if miss.borderline else ""])
+    lines = [
+        f"- {miss.file}{flags}: verdict {miss.expected_verdict} → {miss.got_verdict}, "
+        f"genre {miss.expected_genre} → {miss.got_genre}"
+    ]
+    lines.extend(f"    {name}: {text}" for name, text in miss.dimensions.items())
+    if miss.error:
+        lines.append(f"    error: {miss.error}")
+    lines.extend(f"    {h.line}:{h.column} {h.rule}: {h.excerpt}" for h in miss.evidence[:3])
+    return lines
