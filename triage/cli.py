@@ -210,15 +210,18 @@ def run_check(argv: Sequence[str]) -> ExitCode:
     report = _assess(args, load_ruleset_from(args, config), args.quiet)
     if args.output is not None:
         emit(render(report, fmt, fail_on=fail_on), args.output)
+    sys.stdout.write(_stdout_text(report, args, fmt, fail_on))
+    return exit_code(report, fail_on)
+
+
+def _stdout_text(report: Report, args: argparse.Namespace, fmt: str, fail_on: str) -> str:
+    """Return what stdout shows: bundle line (quiet, --output), terminal layout, or report."""
     colour = use_colour(sys.stdout, os.environ, args.color)
     if args.output is not None or args.quiet:
-        if args.quiet < 2:
-            sys.stdout.write(render_bundle_line(report, colour))
-    elif fmt == "text" and (_terminal(sys.stdout) or args.color == "always"):
-        sys.stdout.write(render_terminal(report, colour))
-    else:
-        emit(render(report, fmt, fail_on=fail_on), None)
-    return exit_code(report, fail_on)
+        return render_bundle_line(report, colour) if args.quiet < 2 else ""
+    if fmt == "text" and (_terminal(sys.stdout) or args.color == "always"):
+        return render_terminal(report, colour)
+    return render(report, fmt, fail_on=fail_on)
 
 
 def run_ask(argv: Sequence[str]) -> ExitCode:
