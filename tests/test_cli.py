@@ -102,10 +102,10 @@ def test_rules_test_and_list() -> None:
     assert "modal-shall" in listed.stdout and "requirement" in listed.stdout
 
 
-def test_empty_index_is_a_usage_error(tmp_path: Path) -> None:
+def test_empty_index_is_an_error_row(tmp_path: Path) -> None:
     (tmp_path / "INDEX.md").write_text("# nothing here\n")
     result = run([str(tmp_path)])
-    assert result.returncode == 2 and "no seeds found" in result.stderr
+    assert result.returncode == 2 and "lists no seeds" in result.stdout
 
 
 def test_version_names_the_engine() -> None:

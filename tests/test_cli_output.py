@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from triage.cli import main
-from triage.output import write_atomic
+from triage.output import write_output
 from triage.terminal import Progress, use_colour
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,13 +30,23 @@ def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
     return code, out, err
 
 
-def test_output_file_gets_the_report_stdout_the_bundle_line(
+def test_output_file_gets_the_report_stdout_stays_empty(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "report.md"
     code, stdout, _ = _run([REFERENCE, "--format", "markdown", "-o", str(out)], capsys)
     assert code == 1
     assert out.read_text(encoding="utf-8").startswith("# Seed triage")
+    assert stdout == ""
+
+
+def test_quiet_with_output_prints_the_bundle_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report.sarif"
+    code, stdout, _ = _run([REFERENCE, "--format", "sarif", "-o", str(out), "-q"], capsys)
+    assert code == 1
+    assert out.read_text(encoding="utf-8").startswith("{")
     assert stdout.startswith("bundle: ") and stdout.count("\n") == 1
 
 
@@ -44,7 +54,7 @@ def test_output_replaces_an_existing_file_and_leaves_no_temp(tmp_path: Path) -> 
     out = tmp_path / "report.txt"
     out.write_text("old", encoding="utf-8")
     out.chmod(0o640)
-    write_atomic(out, "new\n")
+    write_output(out, "new\n")
     assert out.read_text(encoding="utf-8") == "new\n"
     assert out.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
@@ -53,7 +63,7 @@ def test_output_replaces_an_existing_file_and_leaves_no_temp(tmp_path: Path) -> 
 def test_new_output_file_follows_the_umask(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
-        write_atomic(tmp_path / "r.txt", "x")
+        write_output(tmp_path / "r.txt", "x")
     finally:
         os.umask(old)
     assert (tmp_path / "r.txt").stat().st_mode & 0o777 == 0o644
@@ -66,10 +76,7 @@ def test_missing_output_folder_is_a_clear_error(
     code, stdout, err = _run([REFERENCE, "--format", "json", "--output", str(target)], capsys)
     assert code == 2
     assert stdout == ""
-    assert (
-        err
-        == f"triage: --output {target}: folder {target.parent} does not exist; create it first\n"
-    )
+    assert err.startswith(f"triage: {target}: folder {target.parent} does not exist; create it")
 
 
 def test_output_onto_a_folder_is_a_clear_error(
@@ -77,7 +84,7 @@ def test_output_onto_a_folder_is_a_clear_error(
 ) -> None:
     code, _, err = _run([REFERENCE, "--output", str(tmp_path)], capsys)
     assert code == 2
-    assert err.startswith(f"triage: --output {tmp_path}: cannot write")
+    assert err == f"triage: {tmp_path}: is a directory; give a file name to write to\n"
     assert list(tmp_path.iterdir()) == []
 
 

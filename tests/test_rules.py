@@ -89,11 +89,11 @@ def _regex(pattern: str) -> tuple[str, str]:
 
 
 BROKEN = [
-    (("signal: feature", "signal: featur"), r"mine.yaml:3: rule my-rule: signal: unknown signal"),
-    (_regex("(a"), r"mine.yaml:3: rule my-rule: pattern: not a valid"),
-    (_regex("(x)\\1"), r"rule my-rule: pattern: not a valid"),
-    (_regex("(?=x)y"), r"rule my-rule: pattern: not a valid"),
-    (_regex("a*"), r"rule my-rule: pattern: can match the empty"),
+    (("signal: feature", "signal: featur"), r"mine.yaml:5: rule my-rule: signal: unknown signal"),
+    (_regex("(a"), r"mine.yaml:6: rule my-rule: regex: not a valid"),
+    (_regex("(x)\\1"), r"rule my-rule: regex: not a valid"),
+    (_regex("(?=x)y"), r"rule my-rule: regex: not a valid"),
+    (_regex("a*"), r"rule my-rule: regex: can match the empty"),
     (("kind: phrases", "kind: phrases\n    colour: red"), r"mine.yaml:\d+: rule my-rule: colour:"),
     (('phrases: ["frobnicate"]', "phrases: []"), r"mine.yaml:\d+: rule my-rule: phrases: "),
     (("id: my-rule", "id: My Rule"), r"mine.yaml:3: rule My Rule: id: String should match"),

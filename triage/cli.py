@@ -4,9 +4,9 @@ Exit codes follow linters: 0 nothing below ``--fail-on``, 1 some seed below it, 
 or I/O error. Only the project's own ``TriageError`` is turned into a one-line message; anything
 else is a bug and keeps its traceback.
 
-Output: the report goes to stdout, or to ``--output FILE`` (written atomically). ``-q`` prints
-only the bundle line instead of the report; ``-qq`` prints nothing, so only the exit code
-speaks. With ``--output`` the file always gets the full report and stdout the bundle line.
+Output: the report goes to stdout, or to ``--output FILE`` (written atomically; stdout then
+stays empty). ``-q`` prints only the bundle line on stdout; ``-qq`` prints nothing, so only the
+exit code speaks. ``--output`` always receives the full report.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from pathlib import Path
 from triage import __version__
 from triage.assess import assess_paths
 from triage.config import Config, load_config
+from triage.documents import DEFAULT_MAX_BYTES
 from triage.errors import RuleError, TriageError
+from triage.indexer import IndexUpdate, refresh_index
 from triage.output import emit
 from triage.render import FORMATS, render
 from triage.report import Report, falls_below
@@ -90,6 +92,13 @@ def _seed_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="let an INDEX.md list files outside its own folder",
     )
+    parser.add_argument(
+        "--max-bytes",
+        type=parse_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="refuse seeds larger than this, e.g. 50MB, 200k, 1000000 (default: 50MB)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="triage",
         description="Triage seed documents: buildable requirements, or questions to send back. "
         "Other commands: 'triage ask', 'triage schema', 'triage rules list|test', "
-        "'triage explain FILE', 'triage eval DIR'.",
+        "'triage explain FILE', 'triage eval DIR', 'triage index DIR'.",
     )
     _seed_options(parser)
     parser.add_argument(
@@ -125,6 +134,32 @@ def build_parser() -> argparse.ArgumentParser:
     _output_option(parser)
     parser.add_argument("--version", action="version", version=f"triage {__version__} (re2)")
     _rules_options(parser)
+    return parser
+
+
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1 << 10, "kb": 1 << 10, "m": 1 << 20, "mb": 1 << 20}
+_SIZE_UNITS |= {"g": 1 << 30, "gb": 1 << 30}
+
+
+def parse_size(text: str) -> int:
+    """Parse a size such as ``50MB``, ``200k`` or ``1000000`` into bytes (units are binary)."""
+    number = text.strip().lower().rstrip("bkmg")
+    unit = text.strip().lower()[len(number) :]
+    if not number.isdigit() or unit not in _SIZE_UNITS or int(number) <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size; try 50MB, 200k or 1000000")
+    return int(number) * _SIZE_UNITS[unit]
+
+
+def build_index_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``triage index [DIR]``."""
+    parser = argparse.ArgumentParser(
+        prog="triage index",
+        description="Write or refresh DIR/INDEX.md, keeping hand-written titles and order.",
+    )
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_INDEX.parent)
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if the index is out of date"
+    )
     return parser
 
 
@@ -190,6 +225,7 @@ def _assess(args: argparse.Namespace, ruleset: RuleSet, quiet: int = 0) -> Repor
             args.paths or [DEFAULT_INDEX],
             ruleset,
             allow_outside=args.allow_outside,
+            max_bytes=args.max_bytes,
             progress=progress,
         )
     finally:
@@ -215,10 +251,12 @@ def run_check(argv: Sequence[str]) -> ExitCode:
 
 
 def _stdout_text(report: Report, args: argparse.Namespace, fmt: str, fail_on: str) -> str:
-    """Return what stdout shows: bundle line (quiet, --output), terminal layout, or report."""
+    """Return what stdout shows: the bundle line (-q), nothing (-qq, or --output), or the report."""
     colour = use_colour(sys.stdout, os.environ, args.color)
-    if args.output is not None or args.quiet:
-        return render_bundle_line(report, colour) if args.quiet < 2 else ""
+    if args.quiet:
+        return render_bundle_line(report, colour) if args.quiet == 1 else ""
+    if args.output is not None:
+        return ""
     if fmt == "text" and (_terminal(sys.stdout) or args.color == "always"):
         return render_terminal(report, colour)
     return render(report, fmt, fail_on=fail_on)
@@ -310,12 +348,35 @@ def run_explain(argv: Sequence[str]) -> ExitCode:
     return ExitCode.OK
 
 
+def run_index(argv: Sequence[str]) -> ExitCode:
+    """Write or refresh an INDEX.md for a folder, or check that it is up to date."""
+    args = build_index_parser().parse_args(argv)
+    update = refresh_index(args.folder, write=not args.check)
+    print(describe_update(update, checking=args.check))
+    return ExitCode.FINDINGS if args.check and update.changed else ExitCode.OK
+
+
+def describe_update(update: IndexUpdate, *, checking: bool) -> str:
+    """Return one line saying what ``triage index`` did (or would do)."""
+    count = f"{len(update.entries)} seed{'s' if len(update.entries) != 1 else ''}"
+    if not update.changed:
+        return f"{update.path}: up to date ({count})"
+    verb = "out of date" if checking else "written"
+    parts = [f"{update.path}: {verb} ({count})"]
+    if update.added:
+        parts.append(f"new: {', '.join(update.added)}")
+    if update.dropped:
+        parts.append(f"dropped, file gone: {', '.join(update.dropped)}")
+    return "; ".join(parts)
+
+
 COMMANDS = {
     "rules": run_rules,
     "ask": run_ask,
     "schema": run_schema,
     "eval": run_eval,
     "explain": run_explain,
+    "index": run_index,
 }
 
 

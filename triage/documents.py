@@ -2,13 +2,17 @@
 
 Cleaning never moves text between lines, and Markdown markup is blanked with spaces rather than
 removed, so an offset in the clean text gives the line and column a person sees in their editor.
+HTML, PDF and Word files go through ``triage.readers`` (imported only when such a file is read);
+how their lines are numbered is explained there.
 """
 
 from __future__ import annotations
 
 import bisect
 import codecs
+import os
 import re
+import stat
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,6 +22,7 @@ from triage.errors import InputError
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+_READERS = (".html", ".htm", ".xhtml", ".pdf", ".docx")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -25,6 +30,16 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+# Magic numbers of formats people send by mistake under a text name, for a better message.
+_MAGIC = (
+    (b"%PDF-", "a PDF; name it .pdf"),
+    (b"PK\x03\x04", "a zip archive (a .docx?); name it .docx if it is a Word file"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc); save it as .docx or .txt"),
+    (b"{\\rtf", "an RTF file; save it as .docx or .txt"),
+)
+# C0 control characters other than tab, line feed, form feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_MAX_CONTROL_SHARE = 0.05
 _NEWLINES = re.compile(r"\r\n?")
 _LINE_END = re.compile("\n")
 # Markdown that carries no words: link targets, HTML tags, emphasis and quote marks. Backticks
@@ -86,37 +101,118 @@ def make_document(text: str, name: str = "<text>", *, markdown: bool = False) ->
 
 def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read one seed file; raise ``InputError`` saying what is wrong and what to do."""
-    data = _read_bytes(path, max_bytes)
+    data = read_limited(path, max_bytes)
+    if not data:
+        raise InputError(f"{path}: empty file, nothing to triage; send the seed's content")
+    doc = document_from_bytes(data, path)
+    if not doc.text.strip():
+        raise InputError(f"{path}: no text, only whitespace or markup; send the seed's content")
+    return doc
+
+
+def document_from_bytes(data: bytes, path: Path) -> Document:
+    """Turn the bytes of a file into a document, choosing the reader by the file's suffix."""
     suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES:
-        raise InputError(f"{path}: unsupported format {suffix!r}; convert it to .txt or .md")
-    return make_document(decode(data, path), str(path), markdown=suffix in MARKDOWN_SUFFIXES)
+    if suffix in TEXT_SUFFIXES or suffix not in _READERS:
+        return make_document(decode(data, path), str(path), markdown=suffix in MARKDOWN_SUFFIXES)
+    from triage import readers  # lazy: only HTML, PDF and Word seeds pay for the readers
+
+    text = readers.READERS[suffix](data, path)
+    return make_document(text, str(path))
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """Read a regular file of at most ``max_bytes``; the size is checked before reading."""
     try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a directory, not a document")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{path}: {size} bytes is over the size limit of {max_bytes} bytes")
-        return path.read_bytes()
+        info = path.stat()
+        _check_file(path, info, max_bytes)
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
     except FileNotFoundError as exc:
-        raise InputError(f"{path}: file not found") from exc
+        raise InputError(f"{path}: file not found; check the name in the index") from exc
     except PermissionError as exc:
         raise InputError(f"{path}: permission denied; check the file's permissions") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InputError(f"{path}: cannot read: {reason}") from exc
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: grew while being read; over {size_text(max_bytes)}")
+    return data
+
+
+def _check_file(path: Path, info: os.stat_result, max_bytes: int) -> None:
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{path}: is a directory, not a document; list the files in it instead")
+    if not stat.S_ISREG(mode):
+        raise InputError(f"{path}: not a regular file (device, pipe or socket); refused")
+    size = info.st_size
+    if size > max_bytes:
+        raise InputError(
+            f"{path}: {size_text(size)} is over the size limit of {size_text(max_bytes)}; "
+            "raise it with --max-bytes if this file really is a seed"
+        )
+
+
+def size_text(size: int) -> str:
+    """Return a size for people: ``50 MB (52428800 bytes)``."""
+    for unit, factor in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if size >= factor:
+            return f"{size / factor:.3g} {unit} ({size} bytes)"
+    return f"{size} bytes"
 
 
 def decode(data: bytes, path: Path | str = "<bytes>") -> str:
-    """Decode bytes: BOM first, then strict UTF-8, then Windows-1252; refuse binary data."""
+    """Decode bytes: BOM, then UTF-8, then Windows-1252; refuse binary data.
+
+    UTF-16 without a BOM is recognised by its zero bytes. A file that is mostly valid UTF-8 keeps
+    UTF-8 with the few invalid bytes replaced by U+FFFD; otherwise it is read as Windows-1252, the
+    usual legacy single-byte encoding. Nothing here raises on invalid bytes.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
+            return _text_or_refuse(data[len(bom) :].decode(encoding, errors="replace"), path)
+    wide = _bomless_utf16(data)
+    if wide:
+        return _text_or_refuse(data.decode(wide, errors="replace"), path)
+    _refuse_magic(data, path)
     if b"\x00" in data:
         raise InputError(f"{path}: not a text document (contains NUL bytes)")
+    return _text_or_refuse(_decode_8bit(data), path)
+
+
+def _decode_8bit(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd") - data.decode("cp1252", errors="replace").count("\ufffd")
+    good = sum(1 for char in lenient if char > "\x7f" and char != "\ufffd")
+    return lenient if good > bad else data.decode("cp1252", errors="replace")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """Return ``utf-16-le``/``-be`` when every other byte is zero, as in BOM-less UTF-16 text."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) == len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) == len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def _refuse_magic(data: bytes, path: Path | str) -> None:
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{path}: not a text document (looks like {what})")
+
+
+def _text_or_refuse(text: str, path: Path | str) -> str:
+    controls = len(_CONTROL.findall(text))
+    if controls and controls > _MAX_CONTROL_SHARE * len(text):
+        raise InputError(f"{path}: not a text document (binary control characters)")
+    return text

@@ -101,7 +101,7 @@ def _verdict_lines(ruleset: RuleSet, report: SeedReport) -> list[str]:
     lines = ["verdict rules, first that holds decides:"]
     for number, rule in enumerate(policy.verdicts, start=1):
         ok = holds(rule.when, genre, intent, report.dimensions, report.scores.signals)
-        condition = rule.when.model_dump(exclude_defaults=True) or "always"
+        condition = rule.when.model_dump(mode="json", exclude_defaults=True) or "always"
         lines.append(f"  {number}. {rule.verdict} when {condition}: {'HOLDS' if ok else 'no'}")
         if ok:
             lines.append(f"     → {rule.verdict}: {rule.reason}")

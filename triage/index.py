@@ -1,24 +1,42 @@
 """Index: which files make up a bundle, from an INDEX.md, a folder or paths on the command line.
 
-A path listed in an index resolves against the index's folder and may not leave it (``..``, an
-absolute path, a symlink pointing out) unless the caller allows it explicitly. URLs are listed
-as not fetched, never fetched.
+An INDEX.md is Markdown written by hand. A seed is named by a link ``[title](path)`` (also
+``[title](<path with spaces>)``, ``%20``-encoded paths and reference links ``[id]: path``), by a
+table row whose first cell is a path or a link, or by a bullet that is a bare path, optionally
+followed by `` - title``. Prose, headings, code blocks and HTML comments are ignored, and an entry
+listed twice is triaged once.
+
+A listed path resolves against the index's folder and may not leave it (``..``, an absolute path,
+a symlink pointing out) unless the caller allows it explicitly. URLs are listed as not fetched,
+never fetched. Problems become error targets, so one bad entry never hides the others.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
+from triage.documents import decode, read_limited
+from triage.errors import InputError
+
 INDEX_NAME = "INDEX.md"
+MAX_INDEX_BYTES = 5 * 1024 * 1024
 SEED_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".pdf", ".docx")
-_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)>]*?)>?(?:\s+\"[^\"]*\")?\s*\)")
-_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_LINK = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\(\s*(<[^>\n]*>|[^)\n]*?)(?:\s+\"[^\"]*\")?\s*\)")
+_REFERENCE = re.compile(r"^\s{0,3}\[((?:\\.|[^\]\\])+)\]:\s*(<[^>\n]*>|\S+)")
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]+)>")
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]+://")
+_NOT_SEEDS = re.compile(r"^(?:mailto|tel|javascript|data):", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+_TITLE_SEPARATOR = re.compile(r"\s+[-\u2013\u2014]\s+|:\s+|\s+\(|\t")
+_PROSE_SEPARATOR = re.compile(r":\s|\s[-\u2013\u2014]\s")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_COMMENT = re.compile(r"(?<!\\)<!--.*?-->", re.S)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 
 
 @dataclass(frozen=True)
@@ -33,20 +51,30 @@ class Target:
 
 def parse_index(text: str) -> list[tuple[str, str]]:
     """Return ``(listed path, title)`` for every seed an INDEX.md names, first mention wins."""
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}
     for line in _content_lines(text):
         for listed, title in _entries_in_line(line):
-            seen.setdefault(listed, title)
-    return list(seen.items())
+            if listed and not listed.startswith("#") and not _NOT_SEEDS.match(listed):
+                seen.setdefault(entry_key(listed), (listed, title))
+    return list(seen.values())
+
+
+def entry_key(listed: str) -> str:
+    """Return the key under which two spellings of one entry (``a b.txt``, ``./a%20b.txt``) meet."""
+    if is_url(listed):
+        return listed
+    return posixpath.normpath(_relative_part(listed))
 
 
 def _content_lines(text: str) -> list[str]:
     """Lines outside code fences and HTML comments."""
-    lines, fenced = [], False
+    lines: list[str] = []
+    fence = ""
     for line in _COMMENT.sub("", text).splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        elif not fenced:
+        marker = line.lstrip()[:3]
+        if marker in ("```", "~~~") and (not fence or marker == fence):
+            fence = "" if fence else marker
+        elif not fence:
             lines.append(line)
     return lines
 
@@ -54,56 +82,102 @@ def _content_lines(text: str) -> list[str]:
 def _entries_in_line(line: str) -> list[tuple[str, str]]:
     if line.lstrip().startswith("|"):
         return _table_entry(line)
-    links = [(m.group(2).strip(), m.group(1).strip()) for m in _LINK.finditer(line)]
-    links = [(target, title) for target, title in links if target and not target.startswith("#")]
+    reference = _REFERENCE.match(line)
+    if reference:
+        return [(_target(reference.group(2)), _unescape(reference.group(1)))]
+    links = [(_target(m.group(2)), _unescape(m.group(1))) for m in _LINK.finditer(line)]
+    links += [(m.group(1), "") for m in _AUTOLINK.finditer(line)]
     if links:
         return links
     bullet = _BULLET.match(line)
-    if bullet and _looks_like_path(bullet.group(1)):
-        return [(bullet.group(1).strip().strip("`"), "")]
+    return _bare_path(bullet.group(1)) if bullet else []
+
+
+def _target(raw: str) -> str:
+    raw = raw.strip()
+    return raw[1:-1].strip() if raw.startswith("<") and raw.endswith(">") else raw
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE.sub(r"\1", text).strip()
+
+
+def _bare_path(text: str) -> list[tuple[str, str]]:
+    """Read a bullet that is a path, maybe in backticks, maybe followed by `` - title``."""
+    text = text.strip()
+    if text.startswith("`") and "`" in text[1:]:
+        path, rest = text[1:].split("`", 1)
+        title = _TITLE_SEPARATOR.sub("", rest, count=1).strip(" )")
+        return [(path.strip(), title)] if _looks_like_path(path) else []
+    parts = _TITLE_SEPARATOR.split(text, maxsplit=1)
+    if len(parts) == 2 and _looks_like_path(parts[0]):
+        return [(parts[0].strip(), parts[1].strip(" )"))]
+    if _looks_like_path(text) and not _PROSE_SEPARATOR.search(text):
+        return [(text, "")]
     return []
 
 
 def _table_entry(line: str) -> list[tuple[str, str]]:
     if _TABLE_RULE.match(line):
         return []
-    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    cells = [c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(line.strip().strip("|"))]
     first = cells[0] if cells else ""
     link = _LINK.search(first)
+    title = _unescape(cells[1]) if len(cells) > 1 else ""
     if link:
-        return [(link.group(2).strip(), link.group(1).strip())]
-    title = cells[1] if len(cells) > 1 else ""
-    return [(first.strip("`"), title)] if _looks_like_path(first) else []
+        return [(_target(link.group(2)), title if len(cells) > 1 else _unescape(link.group(1)))]
+    first = first.strip("`").strip()
+    return [(first, title)] if _looks_like_path(first) else []
 
 
 def _looks_like_path(text: str) -> bool:
-    candidate = text.strip().strip("`")
-    return bool(candidate) and (
-        candidate.lower().endswith(SEED_SUFFIXES) or bool(_URL.match(candidate))
-    )
+    candidate = text.strip().strip("`").strip()
+    if not candidate or "\n" in candidate:
+        return False
+    return candidate.lower().endswith(SEED_SUFFIXES) or is_url(candidate)
+
+
+def is_url(listed: str) -> bool:
+    """Tell whether an entry is a URL (``https:``, ``ftp:``...) rather than a drive path."""
+    return bool(_URL.match(listed)) and not re.match(r"^[a-zA-Z]:[\\/]", listed)
+
+
+def _relative_part(listed: str) -> str:
+    """Return the file part of a listed path: no ``#anchor``/``?query``, URL-decoded, ``/``."""
+    return unquote(listed.split("#", 1)[0].split("?", 1)[0]).replace("\\", "/").strip()
 
 
 def resolve_entry(folder: Path, listed: str, shown_folder: str, allow_outside: bool) -> Target:
     """Resolve one listed path against its index's folder, refusing escapes and URLs."""
-    shown = _join(shown_folder, listed)
-    if _URL.match(listed) and not re.match(r"^[a-zA-Z]:[\\/]", listed):
+    if is_url(listed):
         return Target(listed, listed, None, "URL entry: not fetched; download it and list the file")
-    relative = unquote(listed.split("#", 1)[0].split("?", 1)[0])
+    relative = _relative_part(listed)
+    shown = _join(shown_folder, relative)
+    if "\x00" in relative:
+        return Target(listed, shown, None, "path contains a NUL character; fix the index entry")
     candidate = Path(relative)
-    if not allow_outside and candidate.is_absolute():
+    if not allow_outside and (candidate.is_absolute() or re.match(r"^[a-zA-Z]:", relative)):
         return Target(listed, shown, None, "absolute path refused; list it relative to the index")
     path = folder / candidate
     if not allow_outside and not _inside(folder, path):
-        return Target(listed, shown, None, "path leaves the index's folder (use --allow-outside)")
-    return Target(listed, _join(shown_folder, relative), path)
+        reason = "symlink pointing out" if _is_link_out(candidate) else "path"
+        return Target(
+            listed, shown, None, f"{reason} leaves the index's folder (use --allow-outside)"
+        )
+    return Target(listed, shown, path)
 
 
 def _inside(folder: Path, path: Path) -> bool:
     try:
         path.resolve().relative_to(folder.resolve())
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):
         return False
     return True
+
+
+def _is_link_out(candidate: Path) -> bool:
+    """Tell whether a path stays inside lexically, so only a symlink can take it out."""
+    return ".." not in candidate.parts and not candidate.is_absolute()
 
 
 def _join(folder: str, name: str) -> str:
@@ -111,32 +185,77 @@ def _join(folder: str, name: str) -> str:
 
 
 def read_index(index: Path, allow_outside: bool = False) -> list[Target]:
-    """Return the targets an INDEX.md lists, in order."""
-    text = index.read_text(encoding="utf-8-sig", errors="replace")
+    """Return the targets an INDEX.md lists, in order; an unusable index is one error target."""
+    shown = index.as_posix()
+    try:
+        text = decode(read_limited(index, MAX_INDEX_BYTES), index)
+    except InputError as exc:
+        return [Target(shown, shown, None, str(exc))]
+    entries = parse_index(text)
+    if not entries:
+        problem = "lists no seeds; name each as [title](file) or run 'triage index' on the folder"
+        return [Target(shown, shown, None, f"{shown}: {problem}")]
     folder_shown = index.parent.as_posix()
     return [
-        resolve_entry(index.parent, listed, folder_shown, allow_outside)
-        for listed, _title in parse_index(text)
+        resolve_entry(index.parent, listed, folder_shown, allow_outside) for listed, _ in entries
     ]
 
 
-def folder_documents(folder: Path) -> list[Target]:
+def folder_documents(folder: Path, allow_outside: bool = False) -> list[Target]:
     """Return every document directly in a folder that has no INDEX.md, sorted by name."""
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
-    return [Target(p.name, p.as_posix(), p) for p in files if p.name != INDEX_NAME]
+    shown = folder.as_posix()
+    try:
+        files = sorted(seed_files(folder))
+    except OSError as exc:
+        return [Target(shown, shown, None, f"{shown}: cannot list: {exc.strerror or exc}")]
+    if not files:
+        problem = f"no documents ({', '.join(SEED_SUFFIXES)}) and no {INDEX_NAME}"
+        return [Target(shown, shown, None, f"{shown}: {problem}")]
+    return [resolve_entry(folder, p.name, shown, allow_outside) for p in files]
+
+
+def seed_files(folder: Path) -> list[Path]:
+    """Return the files directly in a folder that look like seeds (not the INDEX.md itself)."""
+    return [
+        path
+        for path in folder.iterdir()
+        if path.is_file()
+        and path.suffix.lower() in SEED_SUFFIXES
+        and path.name != INDEX_NAME
+        and not path.name.startswith(".")
+    ]
 
 
 def collect_targets(paths: list[Path], allow_outside: bool = False) -> list[Target]:
-    """Expand command-line paths (INDEX.md files, folders, documents) into targets."""
+    """Expand command-line paths (INDEX.md files, folders, documents) into targets, each once."""
     targets: list[Target] = []
     for path in paths:
         if path.is_dir():
             index = path / INDEX_NAME
+            found = index.exists() or index.is_symlink()
             targets.extend(
-                read_index(index, allow_outside) if index.is_file() else folder_documents(path)
+                read_index(index, allow_outside) if found else folder_documents(path, allow_outside)
             )
         elif path.name == INDEX_NAME and path.is_file():
             targets.extend(read_index(path, allow_outside))
         else:
             targets.append(Target(path.as_posix(), path.as_posix(), path))
-    return targets
+    return _once(targets)
+
+
+def _once(targets: list[Target]) -> list[Target]:
+    seen: set[object] = set()
+    unique = []
+    for target in targets:
+        key = _resolved(target.path) if target.path else (target.listed, target.error)
+        if key not in seen:
+            seen.add(key)
+            unique.append(target)
+    return unique
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return path

@@ -1,44 +1,55 @@
-"""Where a command's output goes: stdout, or a file written atomically with ``--output``."""
+"""Output files: written atomically, so a reader never sees half a report or half an index."""
 
 from __future__ import annotations
 
 import os
+import secrets
 import sys
-import tempfile
 from pathlib import Path
 
 from triage.errors import InputError
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and ``os.replace``.
+def write_output(path: Path | str, text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file and ``os.replace``; return the path.
 
-    Readers see the old file or the new one, never half of it. A missing folder is the user's
-    mistake and raises ``InputError``; the temporary file is removed on any failure.
+    The folder must exist: a missing folder is an ``InputError`` naming it, never created
+    silently. A file already at ``path`` keeps its permissions.
     """
-    folder = path.parent if str(path.parent) else Path(".")
+    path = Path(path)
+    folder = path.parent
     if not folder.is_dir():
-        raise InputError(f"--output {path}: folder {folder} does not exist; create it first")
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        raise InputError(
+            f"{path}: folder {folder} does not exist; create it or choose another path"
+        )
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; give a file name to write to")
+    temporary = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, _file_mode(path))
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        _write_new(temporary, text.encode("utf-8"), _mode_of(path))
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    return path
 
 
-def _file_mode(path: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual ``0o666 & ~umask``."""
-    if path.exists():
+def _mode_of(path: Path) -> int | None:
+    """Return the permissions of an existing file, or None for a new one (umask applies)."""
+    try:
         return path.stat().st_mode & 0o7777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    except OSError:
+        return None
+
+
+def _write_new(temporary: Path, data: bytes, mode: int | None) -> None:
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    if mode is not None:
+        os.chmod(temporary, mode)
 
 
 def emit(text: str, output: Path | None) -> None:
@@ -47,7 +58,4 @@ def emit(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        try:
-            write_atomic(output, text)
-        except OSError as exc:
-            raise InputError(f"--output {output}: cannot write: {exc.strerror or exc}") from exc
+        write_output(output, text)

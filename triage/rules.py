@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import re2
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from triage.errors import RuleError
 from triage.policy import Policy, load_policy
@@ -111,6 +111,10 @@ class NearRule(_RuleBase):
 
 
 Rule = Annotated[PhrasesRule | RegexRule | NearRule, Field(discriminator="kind")]
+_RULE: TypeAdapter[Rule] = TypeAdapter(Rule)
+_QUIET = re2.Options()
+_QUIET.log_errors = False  # the problem is reported with file and line; no engine log on stderr
+_PATTERN_FIELD = {"phrases": "phrases", "regex": "regex", "near": "first"}
 
 
 class RulePack(BaseModel):
@@ -193,32 +197,52 @@ def _pack_files(dirs: list[Path], problems: list[str]) -> list[Path]:
 
 
 def _load_pack(path: Path, policy: Policy, problems: list[str]) -> list[tuple[Rule, str]]:
-    """Validate one pack; return its rules, each with its ``file:line`` for later messages."""
+    """Validate one pack rule by rule, so one broken rule does not hide the problems of others.
+
+    Return the valid rules, each with its ``file:line`` for later messages.
+    """
     try:
         data, lines = load_yaml(path)
-        pack = RulePack.model_validate(data)
     except RuleError as exc:
         problems.extend(exc.problems)
         return []
+    raw_rules = data.get("rules") if isinstance(data, dict) else None
+    header = {**data, "rules": []} if isinstance(raw_rules, list) else data
+    try:
+        RulePack.model_validate(header)
     except ValidationError as exc:
         problems.extend(_validation_messages(path, exc, lines, data))
-        return []
     located = []
-    for index, rule in enumerate(pack.rules):
-        where = f"{path}:{line_of(lines, ('rules', index))}"
-        problems.extend(f"{where}: rule {rule.id}: {why}" for why in check_rule(rule, policy))
-        located.append((rule, where))
+    for index, raw in enumerate(raw_rules if isinstance(raw_rules, list) else []):
+        try:
+            rule = _RULE.validate_python(raw)
+        except ValidationError as exc:
+            problems.extend(_validation_messages(path, exc, lines, data, ("rules", index)))
+            continue
+        for field, why in check_rule_fields(rule, policy):
+            line = line_of(lines, ("rules", index, field))
+            problems.append(f"{path}:{line}: rule {rule.id}: {field}: {why}")
+        located.append((rule, f"{path}:{line_of(lines, ('rules', index))}"))
     return located
 
 
-def _validation_messages(path: Path, exc: ValidationError, lines: LineMap, data: Any) -> list[str]:
+def _validation_messages(
+    path: Path, exc: ValidationError, lines: LineMap, data: Any, prefix: tuple[int | str, ...] = ()
+) -> list[str]:
     messages = []
-    for err in exc.errors():
-        loc = _without_kind_tag(list(err["loc"]))
+    errors = exc.errors()
+    item_locs = {err["loc"][:-1] for err in errors if err["loc"]}
+    for err in errors:
+        if err["type"] == "too_short" and err["loc"] in item_locs:
+            continue  # pydantic's echo of an invalid item: "should have at least 1 item"
+        loc = _without_kind_tag([*prefix, *err["loc"]])
+        reason = err["msg"]
+        if err["type"] in ("union_tag_not_found", "union_tag_invalid"):
+            loc, reason = [*loc, "kind"], f"missing or unknown; use one of {', '.join(_KINDS)}"
         rule_id = _rule_id_at(data, loc)
         field = ".".join(str(p) for p in loc[2:]) if rule_id else ".".join(str(p) for p in loc)
         who = f"rule {rule_id}: " if rule_id else ""
-        messages.append(f"{path}:{line_of(lines, loc)}: {who}{field or 'file'}: {err['msg']}")
+        messages.append(f"{path}:{line_of(lines, loc)}: {who}{field or 'file'}: {reason}")
     return messages
 
 
@@ -240,17 +264,28 @@ def _rule_id_at(data: Any, loc: list[str | int]) -> str | None:
 
 def check_rule(rule: Rule, policy: Policy) -> list[str]:
     """Return what is wrong with one rule beyond its schema: signal, regex syntax, empty matches."""
+    return [f"{field}: {why}" for field, why in check_rule_fields(rule, policy)]
+
+
+def check_rule_fields(rule: Rule, policy: Policy) -> list[tuple[str, str]]:
+    """Return ``(field, reason)`` for each problem of one rule beyond its schema."""
     problems = []
     if rule.signal not in policy.signals:
         known = ", ".join(sorted(policy.signals))
-        problems.append(f"signal: unknown signal {rule.signal!r} (known: {known})")
+        problems.append(("signal", f"unknown signal {rule.signal!r} (known: {known})"))
+    field = _PATTERN_FIELD[rule.kind]
     try:
-        compiled = re2.compile(rule.pattern())
+        compiled = re2.compile(rule.pattern(), _QUIET)
     except re2.error as exc:
-        return [*problems, f"pattern: not a valid linear-time (RE2) regex: {exc}"]
+        return [*problems, (field, f"not a valid linear-time (RE2) regex: {_re2_reason(exc)}")]
     if any(m.end() == m.start() for probe in _EMPTY_PROBES for m in compiled.finditer(probe)):
-        problems.append("pattern: can match the empty string; make it match at least one char")
+        problems.append((field, "can match the empty string; make it match at least one char"))
     return problems
+
+
+def _re2_reason(exc: Exception) -> str:
+    raw = exc.args[0] if exc.args else exc
+    return raw.decode(errors="replace") if isinstance(raw, bytes) else str(raw)
 
 
 def _duplicate_ids(located: list[tuple[Rule, str]]) -> list[str]:

@@ -46,14 +46,14 @@ def load_yaml(path: Path) -> tuple[Any, LineMap]:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError([f"{path}: cannot read: {exc}"]) from exc
+    lines: LineMap = {}
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = _build(node, (), lines, _Budget(MAX_NODES), str(path)) if node else None
     except yaml.YAMLError as exc:
         raise RuleError([_yaml_error_message(path, text, exc)]) from exc
-    if node is None:
-        return None, {}
-    lines: LineMap = {}
-    data = _build(node, (), lines, _Budget(MAX_NODES), str(path))
+    except RecursionError as exc:
+        raise RuleError([f"{path}: YAML nested too deeply; refused"]) from exc
     return data, lines
 
 
