@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 REFERENCE_SEED = SEEDS / "000_cf8943a875352be7.txt"
 DESIGN_CARD = ROOT / "examples" / "design-card" / "design-card.md"
-CORPUS = ROOT.parent / "shared" / "corpus"
+# The labelled corpus lives beside the checkout; TRIAGE_CORPUS points elsewhere.
+CORPUS = Path(os.environ.get("TRIAGE_CORPUS", str(ROOT.parent / "shared" / "corpus")))
 REFERENCE_SUMMARY = "opinion article — no software spec, no hardware target, no performance core"
 
 

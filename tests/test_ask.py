@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from triage import assess_paths, default_ruleset
-from triage.ask import draft_request, missing_dimensions
+from triage.ask import draft_request, missing_dimensions, other_questions
 from triage.cli import main
 from triage.policy import DIMENSIONS
 from triage.render import md_escape
@@ -87,3 +87,20 @@ def test_cli_has_nothing_to_ask_of_a_buildable_bundle(
     assert main(["ask", card, "--no-config", "--output", str(out)]) == 0
     assert not out.exists()
     assert "nothing to ask" in capsys.readouterr().err
+
+
+def test_clarifications_are_asked_once_under_their_own_heading(reference: Report) -> None:
+    extra = [item.ask for item in POLICY.clarifications]
+    if not extra:
+        pytest.skip("the policy has no clarifications")
+    seed = reference.seeds[0]
+    asked = (*POLICY.dimensions["hardware_target"].questions, *extra, *extra)
+    seeds = (seed.model_copy(update={"questions": asked}),)
+    report = _with_present(reference.model_copy(update={"seeds": seeds}), {"software_spec"})
+    assert other_questions(report, POLICY) == tuple(extra)
+    message = draft_request(report, POLICY)
+    assert POLICY.ask is not None
+    section = message.split(f"## {POLICY.ask.other_questions}")[1]
+    for question in extra:
+        assert message.count(md_escape(question)) == 1
+        assert md_escape(question) in section

@@ -98,3 +98,14 @@ def test_a_plain_requirement_list_is_not_called_an_opinion() -> None:
     report = assess_text(text, markdown=True)
     assert report.verdict == "buildable"
     assert report.dimensions is not None and report.dimensions.software_spec
+
+
+def test_a_vague_request_needs_clarification_and_asks_where_it_meets_the_world() -> None:
+    report = assess_text("I want an app that lets me track my expenses, with a chart per month.")
+    assert report.verdict == "needs-clarification"
+    assert any("commands, APIs, screens" in q for q in report.questions)
+    assert any("acceptance criteria" in q for q in report.questions)
+
+
+def test_a_buildable_seed_asks_nothing() -> None:
+    assert assess_file(DESIGN_CARD).questions == ()

@@ -52,11 +52,23 @@ def draft_request(report: Report, policy: Policy) -> str:
     if report.bundle.verdict == "not-a-spec":
         blocks.append(md_escape(policy.not_a_spec_question))
     blocks.extend(_dimension_section(report, policy, ask, name) for name in missing)
+    others = other_questions(report, policy)
+    if others:
+        numbered = "\n".join(f"{i}. {md_escape(q)}" for i, q in enumerate(others, 1))
+        blocks.append(f"## {md_escape(ask.other_questions)}\n\n{numbered}")
     present = [policy.dimensions[n].label for n in DIMENSIONS if n not in missing]
     if present:
         blocks.append(md_escape(ask.already_there.format(labels=", ".join(present))))
     blocks += [md_escape(ask.closing), md_escape(ask.signature)]
     return "\n\n".join(blocks) + "\n"
+
+
+def other_questions(report: Report, policy: Policy) -> tuple[str, ...]:
+    """Return the seeds' questions that belong to no dimension (the policy's clarifications)."""
+    known = {policy.not_a_spec_question}
+    known.update(q for dim in policy.dimensions.values() for q in dim.questions)
+    found = [q for seed in report.seeds for q in seed.questions if q not in known]
+    return tuple(dict.fromkeys(found))
 
 
 def _received(report: Report, ask: AskTemplate) -> str:

@@ -69,6 +69,13 @@ class VerdictRule(_Frozen):
     reason: str
 
 
+class Clarification(_Frozen):
+    """A question for a document that intends a build, asked while a signal stays below a bound."""
+
+    below: dict[str, float] = Field(min_length=1)
+    ask: str
+
+
 class AskTemplate(_Frozen):
     """The sentences of ``triage ask``: a message to the requester, with ``{placeholders}``."""
 
@@ -85,6 +92,7 @@ class AskTemplate(_Frozen):
     no_evidence: str
     mentions: str
     questions_intro: str
+    other_questions: str
     already_there: str
     closing: str
     signature: str
@@ -101,6 +109,7 @@ class Policy(_Frozen):
     verdicts: tuple[VerdictRule, ...] = Field(min_length=1)
     summary: str = "{genre} — {dimensions}"
     not_a_spec_question: str
+    clarifications: tuple[Clarification, ...] = ()
     bundle_advice: dict[Verdict, str]
     ask: AskTemplate | None = None
 
@@ -142,6 +151,9 @@ class Policy(_Frozen):
             problems.extend(f"verdicts.{i}: unknown signal {s!r}" for s in unknown)
             strange = sorted(dims - set(DIMENSIONS))
             problems.extend(f"verdicts.{i}: unknown dimension {d!r}" for d in strange)
+        for i, item in enumerate(self.clarifications):
+            unknown = sorted(set(item.below) - set(self.signals))
+            problems.extend(f"clarifications.{i}: unknown signal {s!r}" for s in unknown)
         if self.verdicts[-1].when != Condition():
             problems.append("the last verdict rule must have an empty 'when' (the default)")
         return problems

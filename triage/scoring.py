@@ -121,14 +121,27 @@ def summarise(policy: Policy, genre: str, dims: Dimensions) -> str:
     return policy.summary.format(genre=policy.genres[genre].label, dimensions=", ".join(parts))
 
 
-def questions(policy: Policy, verdict: str, dims: Dimensions) -> tuple[str, ...]:
-    """Return what to ask the requester: the questions of every missing dimension."""
+def questions(
+    policy: Policy, verdict: str, dims: Dimensions, signals: dict[str, float]
+) -> tuple[str, ...]:
+    """Return what to ask the requester.
+
+    Every missing dimension's questions; for a document that needs clarification, also the
+    policy's clarifications whose signals stayed below their bounds.
+    """
     if verdict == "buildable":
         return ()
     asked = [policy.not_a_spec_question] if verdict == "not-a-spec" else []
     for name in DIMENSIONS:
         if not getattr(dims, name):
             asked.extend(policy.dimensions[name].questions)
+    if verdict == "needs-clarification":
+        asked.extend(
+            item.ask
+            for item in policy.clarifications
+            if any(signals.get(s, 0.0) < bound for s, bound in item.below.items())
+            and item.ask not in asked
+        )
     return tuple(asked)
 
 
@@ -196,7 +209,7 @@ def assess_scan(
         summary=summarise(policy, genre, dims),
         dimensions=dims,
         reason=rule.reason,
-        questions=questions(policy, rule.verdict, dims),
+        questions=questions(policy, rule.verdict, dims, signals),
         evidence=evidence(doc, rules, result, _relevant_signals(policy, genre, dims)),
         scores=Scores(
             words=doc.words,
