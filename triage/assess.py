@@ -6,9 +6,10 @@ pydantic reports. Rules are loaded and compiled once per rule set and reused.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from triage import __version__
 from triage.documents import DEFAULT_MAX_BYTES, Document, make_document, read_document
@@ -84,17 +85,25 @@ def assess_paths(
     *,
     allow_outside: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
-    """Assess INDEX.md files, folders and documents; the bundle is all of them together."""
+    """Assess INDEX.md files, folders and documents; the bundle is all of them together.
+
+    ``progress(done, total)`` is called after each seed, for a progress bar.
+    """
     ruleset = ruleset or default_ruleset()
     targets = collect_targets([Path(p) for p in paths], allow_outside)
     if not targets:
         raise InputError(f"no seeds found in {', '.join(str(p) for p in paths)}")
-    seeds = tuple(assess_target(t, ruleset, max_bytes) for t in targets)
+    seeds: list[SeedReport] = []
+    for target in targets:
+        seeds.append(assess_target(target, ruleset, max_bytes))
+        if progress is not None:
+            progress(len(seeds), len(targets))
     bundle = summarise_bundle(ruleset.policy, seeds)
-    return Report(version=__version__, seeds=seeds, bundle=bundle)
+    return Report(version=__version__, seeds=tuple(seeds), bundle=bundle)
 
 
-def assess_index(index: Path | str, ruleset: RuleSet | None = None, **options: bool) -> Report:
+def assess_index(index: Path | str, ruleset: RuleSet | None = None, **options: Any) -> Report:
     """Assess every seed an INDEX.md lists."""
     return assess_paths([index], ruleset, **options)
