@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -123,16 +123,15 @@ def assess_targets(
     max_bytes: int,
     engine: str | None = None,
     jobs: int = 1,
-) -> tuple[SeedReport, ...]:
-    """Assess targets in index order, over ``jobs`` processes when more than one."""
+) -> Iterator[SeedReport]:
+    """Yield the reports of targets in index order, made by ``jobs`` processes when over one."""
     engine = choose_engine(engine, size=_total_size(targets))
-    with _collector_paused():
-        if jobs <= 1 or len(targets) <= 1:
-            return tuple(assess_target(t, ruleset, max_bytes, engine) for t in targets)
-        from triage.parallel import assess_in_processes  # only parallel runs pay for the import
+    if jobs <= 1 or len(targets) <= 1:
+        return (assess_target(t, ruleset, max_bytes, engine) for t in targets)
+    from triage.parallel import assess_in_processes  # only parallel runs pay for the import
 
-        scanner_for(ruleset, engine)  # compile (or load) once, before workers fork
-        return assess_in_processes(targets, ruleset, max_bytes, engine, jobs)
+    scanner_for(ruleset, engine)  # compile (or load) once, before workers fork
+    return assess_in_processes(targets, ruleset, max_bytes, engine, jobs)
 
 
 @contextlib.contextmanager
@@ -157,22 +156,29 @@ def assess_paths(
     *,
     allow_outside: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
     engine: str | None = None,
     jobs: int | None = 1,
 ) -> Report:
     """Assess INDEX.md files, folders and documents; the bundle is all of them together.
 
-    ``jobs`` processes share the work (None: every core when there are many seeds); reports keep
-    the index order and are identical whatever the job count or engine.
+    ``progress(done, total)`` is called after each seed, for a progress bar. ``jobs`` processes
+    share the work (None: every core when there are many seeds); reports keep the index order
+    and are identical whatever the job count or engine.
     """
     ruleset = ruleset or default_ruleset()
     targets = collect_targets([Path(p) for p in paths], allow_outside)
     if not targets:
         raise InputError(f"no seeds found in {', '.join(str(p) for p in paths)}")
     workers = default_jobs(len(targets), _total_size(targets)) if jobs is None else jobs
-    seeds = assess_targets(targets, ruleset, max_bytes, engine, workers)
+    seeds: list[SeedReport] = []
+    with _collector_paused():
+        for report in assess_targets(targets, ruleset, max_bytes, engine, workers):
+            seeds.append(report)
+            if progress is not None:
+                progress(len(seeds), len(targets))
     bundle = summarise_bundle(ruleset.policy, seeds)
-    return Report(version=__version__, seeds=seeds, bundle=bundle)
+    return Report(version=__version__, seeds=tuple(seeds), bundle=bundle)
 
 
 def assess_index(index: Path | str, ruleset: RuleSet | None = None, **options: Any) -> Report:

@@ -3,6 +3,10 @@
 Exit codes follow linters: 0 nothing below ``--fail-on``, 1 some seed below it, 2 usage, rule
 or I/O error. Only the project's own ``TriageError`` is turned into a one-line message; anything
 else is a bug and keeps its traceback.
+
+Output: the report goes to stdout, or to ``--output FILE`` (written atomically; stdout then
+stays empty). ``-q`` prints only the bundle line on stdout; ``-qq`` prints nothing, so only the
+exit code speaks. ``--output`` always receives the full report.
 """
 
 from __future__ import annotations
@@ -16,18 +20,21 @@ from pathlib import Path
 
 from triage import __version__
 from triage.assess import assess_paths
+from triage.config import Config, load_config
 from triage.documents import DEFAULT_MAX_BYTES
 from triage.errors import RuleError, TriageError
 from triage.indexer import IndexUpdate, refresh_index
-from triage.output import write_output
-from triage.policy import VERDICT_ORDER
-from triage.render import RENDERERS
-from triage.report import Report
+from triage.output import emit
+from triage.render import FORMATS, render
+from triage.report import Report, falls_below
 from triage.rules import RuleSet, example_failures, load_rules
 from triage.scanner import CHOICES, ENGINE_VARIABLE, describe_engine
+from triage.terminal import Progress, render_bundle_line, render_terminal, use_colour
 
 DEFAULT_INDEX = Path("seeds") / "INDEX.md"
 FAIL_ON = ("not-a-spec", "needs-clarification", "never")
+DEFAULT_FORMAT = "text"
+DEFAULT_FAIL_ON = "not-a-spec"
 
 
 class _EngineVersion(argparse.Action):
@@ -75,28 +82,29 @@ def _rules_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-default-rules", action="store_true", help="use only the folders given by --rules"
     )
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """Return the parser of the main command (triage seeds)."""
-    parser = argparse.ArgumentParser(
-        prog="triage",
-        description="Triage seed documents: buildable requirements, or questions to send back. "
-        "Other commands: 'triage rules list|test', 'triage explain FILE', 'triage eval DIR', "
-        "'triage index DIR'.",
+    parser.add_argument(
+        "--no-config",
+        action="store_true",
+        help="ignore [tool.triage] in pyproject.toml and triage.yaml in the seeds folder",
     )
+
+
+def _output_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE (atomically) instead of stdout; its folder must exist",
+    )
+
+
+def _seed_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
         nargs="*",
         type=Path,
         help="INDEX.md files, folders or documents (default: seeds/INDEX.md)",
-    )
-    parser.add_argument("--format", choices=sorted(RENDERERS), default="text")
-    parser.add_argument(
-        "--fail-on",
-        choices=FAIL_ON,
-        default="not-a-spec",
-        help="exit 1 when a seed's verdict is this or worse (default: not-a-spec)",
     )
     parser.add_argument(
         "--allow-outside",
@@ -111,12 +119,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="refuse seeds larger than this, e.g. 50MB, 200k, 1000000 (default: 50MB)",
     )
     parser.add_argument(
-        "--output",
-        type=Path,
-        metavar="FILE",
-        help="write the report to FILE (atomically) instead of standard output",
-    )
-    parser.add_argument(
         "--engine",
         choices=CHOICES,
         help=f"matching engine (default: ${ENGINE_VARIABLE}, else auto: hyperscan on large inputs)",
@@ -127,6 +129,39 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="processes to use (default: every core from 32 seeds or 1 MB of seeds on, else 1)",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of the main command (triage seeds)."""
+    parser = argparse.ArgumentParser(
+        prog="triage",
+        description="Triage seed documents: buildable requirements, or questions to send back. "
+        "Other commands: 'triage ask', 'triage schema', 'triage rules list|test', "
+        "'triage explain FILE', 'triage eval DIR', 'triage index DIR'.",
+    )
+    _seed_options(parser)
+    parser.add_argument(
+        "--format", choices=FORMATS, help=f"report format (default: {DEFAULT_FORMAT})"
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        help=f"exit 1 when a seed's verdict is this or worse (default: {DEFAULT_FAIL_ON})",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="count",
+        default=0,
+        help="-q: print only the bundle line; -qq: print nothing (the exit code tells)",
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the terminal layout (auto: only on a terminal without NO_COLOR)",
+    )
+    _output_option(parser)
     parser.add_argument(
         "--version", action=_EngineVersion, nargs=0, help="print the version and the engine"
     )
@@ -171,59 +206,137 @@ def build_rules_parser() -> argparse.ArgumentParser:
     """Return the parser of ``triage rules list|test``."""
     parser = argparse.ArgumentParser(prog="triage rules", description="Inspect the rule packs.")
     parser.add_argument("action", choices=("list", "test"))
+    _output_option(parser)
     _rules_options(parser)
     return parser
 
 
-def load_ruleset_from(args: argparse.Namespace) -> RuleSet:
-    """Load the rule set the options ask for."""
-    disabled = [rule_id.strip() for item in args.disable for rule_id in item.split(",")]
-    return load_rules(args.rules, disabled, include_defaults=not args.no_default_rules)
+def build_ask_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``triage ask``."""
+    parser = argparse.ArgumentParser(
+        prog="triage ask",
+        description="Draft a Markdown message to the requester of a bundle that is not buildable.",
+    )
+    _seed_options(parser)
+    _output_option(parser)
+    _rules_options(parser)
+    return parser
+
+
+def build_schema_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``triage schema``."""
+    parser = argparse.ArgumentParser(
+        prog="triage schema", description="Print the JSON Schema of the JSON report."
+    )
+    _output_option(parser)
+    return parser
+
+
+def config_for(args: argparse.Namespace) -> Config:
+    """Return the configuration that applies, unless ``--no-config`` was given."""
+    if args.no_config:
+        return Config()
+    return load_config(getattr(args, "paths", None) or [], Path.cwd())
+
+
+def load_ruleset_from(args: argparse.Namespace, config: Config | None = None) -> RuleSet:
+    """Load the rule set the options ask for; configured folders and ids come first."""
+    config = config or Config()
+    given = [rule_id.strip() for item in args.disable for rule_id in item.split(",")]
+    disabled = [*config.disable, *(rule_id for rule_id in given if rule_id)]
+    folders = [*config.rules, *args.rules]
+    return load_rules(folders, disabled, include_defaults=not args.no_default_rules)
 
 
 def exit_code(report: Report, fail_on: str) -> ExitCode:
     """Return 2 if a seed could not be read, 1 if a verdict is at or below ``fail_on``, else 0."""
     if any(seed.error for seed in report.seeds):
         return ExitCode.ERROR
-    if fail_on == "never":
-        return ExitCode.OK
-    limit = VERDICT_ORDER.index(fail_on)
-    below = any(VERDICT_ORDER.index(s.verdict) <= limit for s in report.seeds if s.verdict)
+    below = any(falls_below(seed, fail_on) for seed in report.seeds)
     return ExitCode.FINDINGS if below else ExitCode.OK
+
+
+def _assess(args: argparse.Namespace, ruleset: RuleSet, quiet: int = 0) -> Report:
+    """Triage the paths of ``args``, with a progress line when stderr is a terminal."""
+    progress = Progress(sys.stderr, enabled=quiet == 0 and _terminal(sys.stderr))
+    try:
+        return assess_paths(
+            args.paths or [DEFAULT_INDEX],
+            ruleset,
+            allow_outside=args.allow_outside,
+            max_bytes=args.max_bytes,
+            progress=progress,
+            engine=args.engine,
+            jobs=args.jobs,
+        )
+    finally:
+        progress.finish()
+
+
+def _terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
 
 
 def run_check(argv: Sequence[str]) -> ExitCode:
     """Triage seeds and print the report."""
     args = build_parser().parse_args(argv)
-    ruleset = load_ruleset_from(args)
-    report = assess_paths(
-        args.paths or [DEFAULT_INDEX],
-        ruleset,
-        allow_outside=args.allow_outside,
-        max_bytes=args.max_bytes,
-        engine=args.engine,
-        jobs=args.jobs,
-    )
-    rendered = RENDERERS[args.format](report)
-    if args.output:
-        write_output(args.output, rendered)
-    else:
-        sys.stdout.write(rendered)
-    return exit_code(report, args.fail_on)
+    config = config_for(args)
+    fmt = args.format or config.format or DEFAULT_FORMAT
+    fail_on = args.fail_on or config.fail_on or DEFAULT_FAIL_ON
+    report = _assess(args, load_ruleset_from(args, config), args.quiet)
+    if args.output is not None:
+        emit(render(report, fmt, fail_on=fail_on), args.output)
+    sys.stdout.write(_stdout_text(report, args, fmt, fail_on))
+    return exit_code(report, fail_on)
+
+
+def _stdout_text(report: Report, args: argparse.Namespace, fmt: str, fail_on: str) -> str:
+    """Return what stdout shows: the bundle line (-q), nothing (-qq, or --output), or the report."""
+    colour = use_colour(sys.stdout, os.environ, args.color)
+    if args.quiet:
+        return render_bundle_line(report, colour) if args.quiet == 1 else ""
+    if args.output is not None:
+        return ""
+    if fmt == "text" and (_terminal(sys.stdout) or args.color == "always"):
+        return render_terminal(report, colour)
+    return render(report, fmt, fail_on=fail_on)
+
+
+def run_ask(argv: Sequence[str]) -> ExitCode:
+    """Draft the message to the requester; nothing to ask when the bundle is buildable."""
+    from triage.ask import draft_request, needs_asking
+
+    args = build_ask_parser().parse_args(argv)
+    ruleset = load_ruleset_from(args, config_for(args))
+    report = _assess(args, ruleset)
+    if not needs_asking(report):
+        print(f"triage: nothing to ask: {report.bundle.summary}", file=sys.stderr)
+        return ExitCode.OK
+    emit(draft_request(report, ruleset.policy), args.output)
+    return ExitCode.ERROR if report.bundle.errors else ExitCode.OK
+
+
+def run_schema(argv: Sequence[str]) -> ExitCode:
+    """Print the JSON Schema of the JSON report."""
+    from triage.schema import render_schema
+
+    args = build_schema_parser().parse_args(argv)
+    emit(render_schema(), args.output)
+    return ExitCode.OK
 
 
 def run_rules(argv: Sequence[str]) -> ExitCode:
     """List the rules, or run every rule's examples."""
     args = build_rules_parser().parse_args(argv)
-    ruleset = load_ruleset_from(args)
+    ruleset = load_ruleset_from(args, config_for(args))
     if args.action == "list":
-        for rule in ruleset.rules:
-            print(f"{rule.id:32} {rule.signal:14} {rule.weight:>5g}  {rule.description}")
+        lines = [f"{r.id:32} {r.signal:14} {r.weight:>5g}  {r.description}" for r in ruleset.rules]
+        emit("".join(f"{line}\n" for line in lines), args.output)
         return ExitCode.OK
     failures = [failure for rule in ruleset.rules for failure in example_failures(rule)]
-    for failure in failures:
-        print(failure)
-    print(f"{len(ruleset.rules)} rules, {len(failures)} failing examples")
+    summary = f"{len(ruleset.rules)} rules, {len(failures)} failing examples"
+    emit("".join(f"{line}\n" for line in [*failures, summary]), args.output)
     return ExitCode.FINDINGS if failures else ExitCode.OK
 
 
@@ -235,6 +348,7 @@ def build_eval_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("folder", type=Path)
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    _output_option(parser)
     _rules_options(parser)
     return parser
 
@@ -244,11 +358,11 @@ def run_eval(argv: Sequence[str]) -> ExitCode:
     from triage.evaluate import evaluate, render_eval_text
 
     args = build_eval_parser().parse_args(argv)
-    report = evaluate(args.folder, load_ruleset_from(args))
+    report = evaluate(args.folder, load_ruleset_from(args, config_for(args)))
     if args.format == "json":
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+        emit(report.model_dump_json(indent=2) + "\n", args.output)
     else:
-        sys.stdout.write(render_eval_text(report))
+        emit(render_eval_text(report), args.output)
     return ExitCode.OK
 
 
@@ -259,6 +373,7 @@ def build_explain_parser() -> argparse.ArgumentParser:
         description="Show every rule that fired on a document and how the policy decided.",
     )
     parser.add_argument("file", type=Path)
+    _output_option(parser)
     _rules_options(parser)
     return parser
 
@@ -269,8 +384,8 @@ def run_explain(argv: Sequence[str]) -> ExitCode:
     from triage.explain import explain_document
 
     args = build_explain_parser().parse_args(argv)
-    ruleset = load_ruleset_from(args)
-    sys.stdout.write(explain_document(read_document(args.file), ruleset))
+    ruleset = load_ruleset_from(args, config_for(args))
+    emit(explain_document(read_document(args.file), ruleset), args.output)
     return ExitCode.OK
 
 
@@ -296,7 +411,14 @@ def describe_update(update: IndexUpdate, *, checking: bool) -> str:
     return "; ".join(parts)
 
 
-COMMANDS = {"rules": run_rules, "eval": run_eval, "explain": run_explain, "index": run_index}
+COMMANDS = {
+    "rules": run_rules,
+    "ask": run_ask,
+    "schema": run_schema,
+    "eval": run_eval,
+    "explain": run_explain,
+    "index": run_index,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -310,7 +432,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"triage: {problem}", file=sys.stderr)
         return ExitCode.ERROR
     except TriageError as exc:
-        print(f"triage: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():
+            print(f"triage: {line}", file=sys.stderr)
         return ExitCode.ERROR
     except BrokenPipeError:
         # The reader (e.g. `head`) went away; like other CLI tools, stop quietly.

@@ -17,3 +17,7 @@ class RuleError(TriageError):
 
 class InputError(TriageError):
     """A path, index or document given by the user cannot be used."""
+
+
+class ConfigError(TriageError):
+    """A ``[tool.triage]`` table or ``triage.yaml`` is invalid."""

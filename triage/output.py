@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from pathlib import Path
 
 from triage.errors import InputError
@@ -49,3 +50,12 @@ def _write_new(temporary: Path, data: bytes, mode: int | None) -> None:
         os.fsync(handle.fileno())
     if mode is not None:
         os.chmod(temporary, mode)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Write ``text`` to ``output`` atomically, or to stdout when no file is given."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_output(output, text)

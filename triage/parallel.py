@@ -6,7 +6,7 @@ unpickle the rule set and load the matcher from the on-disk cache), then assesse
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -41,10 +41,10 @@ def _assess(target: Target) -> SeedReport:
 
 def assess_in_processes(
     targets: Sequence[Target], ruleset: RuleSet, max_bytes: int, engine: str, jobs: int
-) -> tuple[SeedReport, ...]:
-    """Assess targets over ``jobs`` processes, in chunks; return the reports in input order."""
+) -> Iterator[SeedReport]:
+    """Assess targets over ``jobs`` processes, in chunks; yield the reports in input order."""
     chunk = max(1, len(targets) // (jobs * 8))
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_start_worker, initargs=(_Job(ruleset, max_bytes, engine),)
     ) as pool:
-        return tuple(pool.map(_assess, targets, chunksize=chunk))
+        yield from pool.map(_assess, targets, chunksize=chunk)

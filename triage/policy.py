@@ -76,6 +76,28 @@ class Clarification(_Frozen):
     ask: str
 
 
+class AskTemplate(_Frozen):
+    """The sentences of ``triage ask``: a message to the requester, with ``{placeholders}``."""
+
+    title: str
+    greeting: str
+    received: str
+    one_document: str
+    many_documents: str
+    seed_line: str
+    error_line: str
+    not_enough: str
+    dimension_heading: str
+    evidence_found: str
+    no_evidence: str
+    mentions: str
+    questions_intro: str
+    other_questions: str
+    already_there: str
+    closing: str
+    signature: str
+
+
 class Policy(_Frozen):
     """The whole decision policy, validated as a unit."""
 
@@ -89,6 +111,7 @@ class Policy(_Frozen):
     not_a_spec_question: str
     clarifications: tuple[Clarification, ...] = ()
     bundle_advice: dict[Verdict, str]
+    ask: AskTemplate | None = None
 
     @model_validator(mode="after")
     def _names_refer_to_each_other(self) -> Policy:

@@ -1,17 +1,36 @@
-"""Renderers: a report to text for people or JSON for tools. Pure functions, no I/O."""
+"""Renderers: a report to text, Markdown, JSON or YAML. Pure functions, no I/O.
+
+SARIF lives in ``triage.sarif`` because it needs the ``--fail-on`` level; ``render`` picks the
+right function for a format name and imports the heavier renderers only when asked for.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from triage.report import Report, SeedReport
+from triage.report import Hit, Report, SeedReport
 
 EVIDENCE_SHOWN = 5
+FORMATS = ("text", "json", "markdown", "yaml", "sarif")
+_MD_SPECIAL = "\\`*_[]<>|~#"
+
+
+def public_data(report: Report) -> dict[str, Any]:
+    """Return the report as JSON-ready data, without the per-seed scores (``triage explain``)."""
+    return report.model_dump(mode="json", exclude={"seeds": {"__all__": {"scores"}}})
 
 
 def render_json(report: Report) -> str:
     """Render the JSON contract: seeds with verdict, evidence and questions, then the bundle."""
     return report.model_dump_json(indent=2, exclude={"seeds": {"__all__": {"scores"}}}) + "\n"
+
+
+def render_yaml(report: Report) -> str:
+    """Render the same data as the JSON contract, as YAML (block style, keys in model order)."""
+    import yaml
+
+    return yaml.safe_dump(public_data(report), sort_keys=False, allow_unicode=True, width=100)
 
 
 def render_text(report: Report) -> str:
@@ -35,4 +54,76 @@ def _seed_text(seed: SeedReport) -> str:
     return "\n".join(lines)
 
 
-RENDERERS: dict[str, Callable[[Report], str]] = {"text": render_text, "json": render_json}
+def md_escape(text: str) -> str:
+    """Escape Markdown syntax so quoted seed text renders as the characters it contains."""
+    flat = " ".join(text.split())
+    return "".join(f"\\{char}" if char in _MD_SPECIAL else char for char in flat)
+
+
+def md_code(text: str) -> str:
+    """Return ``text`` as inline code, with a fence longer than any backtick run inside it."""
+    fence = "`"
+    while fence in text:
+        fence += "`"
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
+
+def md_quote(hit: Hit) -> str:
+    """Return one piece of evidence as a quoted Markdown line with its line number."""
+    return (
+        f"> line {hit.line}, column {hit.column} ({md_code(hit.rule)}): “{md_escape(hit.excerpt)}”"
+    )
+
+
+def render_markdown(report: Report) -> str:
+    """Render a report to paste into a ticket or pull-request comment."""
+    parts = [
+        "# Seed triage",
+        f"**Bundle:** {md_escape(report.bundle.summary)}",
+        _md_table(report.seeds),
+        *(_md_seed(seed) for seed in report.seeds),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _md_table(seeds: tuple[SeedReport, ...]) -> str:
+    rows = ["| Seed | Verdict | Genre | Summary |", "|---|---|---|---|"]
+    for seed in seeds:
+        verdict = seed.verdict or "error"
+        genre = md_escape(seed.genre or "")
+        summary = md_escape(seed.summary or seed.error or "")
+        rows.append(f"| {md_code(seed.file)} | **{verdict}** | {genre} | {summary} |")
+    return "\n".join(rows)
+
+
+def _md_seed(seed: SeedReport) -> str:
+    heading = f"## {md_code(seed.file)}: {seed.verdict or 'error'}"
+    if seed.error is not None:
+        return f"{heading}\n\nCould not be triaged: {md_escape(seed.error)}"
+    blocks = [heading, md_escape(seed.summary or "")]
+    if seed.reason:
+        blocks.append(f"Why: {md_escape(seed.reason)}.")
+    if seed.evidence:
+        blocks.append("Decisive evidence:\n\n" + "\n>\n".join(md_quote(h) for h in seed.evidence))
+    if seed.questions:
+        numbered = "\n".join(f"{i}. {md_escape(q)}" for i, q in enumerate(seed.questions, 1))
+        blocks.append(f"Questions to ask:\n\n{numbered}")
+    return "\n\n".join(blocks)
+
+
+def render(report: Report, fmt: str, *, fail_on: str = "not-a-spec") -> str:
+    """Render ``report`` in the format named ``fmt`` (one of ``FORMATS``)."""
+    if fmt == "sarif":
+        from triage.sarif import render_sarif
+
+        return render_sarif(report, fail_on)
+    return RENDERERS[fmt](report)
+
+
+RENDERERS: dict[str, Callable[[Report], str]] = {
+    "text": render_text,
+    "json": render_json,
+    "markdown": render_markdown,
+    "yaml": render_yaml,
+}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from triage.policy import Verdict
+from triage.policy import VERDICT_ORDER, Verdict
 
 
 class _Frozen(BaseModel):
@@ -94,3 +94,10 @@ class Report(_Frozen):
     version: str
     seeds: tuple[SeedReport, ...]
     bundle: BundleReport
+
+
+def falls_below(seed: SeedReport, fail_on: str) -> bool:
+    """Return whether a judged seed's verdict is ``fail_on`` or worse (never for ``never``)."""
+    if seed.verdict is None or fail_on not in VERDICT_ORDER:
+        return False
+    return VERDICT_ORDER.index(seed.verdict) <= VERDICT_ORDER.index(fail_on)

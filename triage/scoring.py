@@ -148,7 +148,7 @@ def questions(
 def evidence(
     doc: Document, rules: Sequence[Rule], result: ScanResult, relevant: dict[str, float]
 ) -> tuple[Hit, ...]:
-    """Return the hits of the rules that weighed most in the decision, in document order."""
+    """Return the hits of the rules that weighed most in the decision, strongest rule first."""
     ranked = sorted(
         (i for i, count in enumerate(result.counts) if count and relevant.get(rules[i].signal)),
         key=lambda i: (-relevant[rules[i].signal] * rules[i].weight * result.counts[i], i),
@@ -159,7 +159,7 @@ def evidence(
             hits.append(_hit(doc, rules[index], start, end))
         if len(hits) >= MAX_EVIDENCE:
             break
-    return tuple(sorted(hits[:MAX_EVIDENCE], key=lambda h: (h.line, h.column, h.rule)))
+    return tuple(hits[:MAX_EVIDENCE])
 
 
 def _hit(doc: Document, rule: Rule, start: int, end: int) -> Hit:
