@@ -109,12 +109,12 @@ def default_jobs(seeds: int, size: int = 0) -> int:
     return max(1, os.cpu_count() or 1) if many else 1
 
 
-def _total_size(targets: Sequence[Target]) -> int:
-    total = 0
+def _sizes(targets: Sequence[Target]) -> list[int]:
+    sizes = [0]
     for target in targets:
         with contextlib.suppress(OSError):  # an unreadable seed becomes an error row later
-            total += target.path.stat().st_size if target.path else 0
-    return total
+            sizes.append(target.path.stat().st_size if target.path else 0)
+    return sizes
 
 
 def assess_targets(
@@ -125,7 +125,7 @@ def assess_targets(
     jobs: int = 1,
 ) -> Iterator[SeedReport]:
     """Yield the reports of targets in index order, made by ``jobs`` processes when over one."""
-    engine = choose_engine(engine, size=_total_size(targets))
+    engine = choose_engine(engine, size=max(_sizes(targets)))
     if jobs <= 1 or len(targets) <= 1:
         return (assess_target(t, ruleset, max_bytes, engine) for t in targets)
     from triage.parallel import assess_in_processes  # only parallel runs pay for the import
@@ -170,7 +170,7 @@ def assess_paths(
     targets = collect_targets([Path(p) for p in paths], allow_outside)
     if not targets:
         raise InputError(f"no seeds found in {', '.join(str(p) for p in paths)}")
-    workers = default_jobs(len(targets), _total_size(targets)) if jobs is None else jobs
+    workers = default_jobs(len(targets), sum(_sizes(targets))) if jobs is None else jobs
     seeds: list[SeedReport] = []
     with _collector_paused():
         for report in assess_targets(targets, ruleset, max_bytes, engine, workers):

@@ -3,9 +3,9 @@
 Two engines give the same answer. Both encode the text to UTF-8 once, find in one pass which rules
 fire at all, then run only those rules' RE2 regexes to count hits (stopping at the rule's cap) and
 keep the first few spans. The engines differ only in that first pass: ``re2`` uses a ``re2.Set``;
-``hyperscan`` (optional, ``pip install seed-triage[fast]``) uses one Hyperscan database, much
-faster on large inputs, for which it is chosen automatically. Counts always come from RE2, so
-they are RE2's non-overlapping leftmost-first counts whichever engine found the rules that fire.
+``hyperscan`` (optional, ``pip install seed-triage[fast]``) uses one Hyperscan database whose pass
+stops once every rule has fired; it is chosen automatically for large documents. Counts always
+come from RE2, so they are RE2's non-overlapping leftmost-first counts whichever engine ran.
 """
 
 from __future__ import annotations
@@ -205,9 +205,10 @@ def hyperscan_available() -> bool:
 def choose_engine(requested: str | None = None, *, size: int = 0) -> str:
     """Return the engine to use: the one asked for, else ``$TRIAGE_ENGINE``, else automatic.
 
-    Automatic: hyperscan when the input totals ``LARGE_BYTES`` or more and it is installed. On
-    small documents RE2's set is as fast, and compiling the hyperscan database costs seconds the
-    first time (it is cached afterwards), while RE2 compiles in milliseconds.
+    Automatic: hyperscan when the largest document (``size``) has ``LARGE_BYTES`` or more and it
+    is installed: its pass stops once every rule has fired, which pays on large texts. On small
+    documents RE2's set is as fast or faster, and compiling the hyperscan database costs seconds
+    the first time (it is cached afterwards), while RE2 compiles in milliseconds.
     """
     name = (requested or os.environ.get(ENGINE_VARIABLE) or "auto").strip().lower()
     if name == "auto":
@@ -226,7 +227,7 @@ def describe_engine(requested: str | None = None) -> str:
         return choose_engine(name)
     if not hyperscan_available():
         return "re2"
-    return f"auto: hyperscan for inputs of {LARGE_BYTES >> 20} MB or more, else re2"
+    return f"auto: hyperscan for documents of {LARGE_BYTES >> 20} MB or more, else re2"
 
 
 def compile_scanner(
