@@ -6,7 +6,10 @@ pydantic reports. Rules are loaded and compiled once per rule set and reused.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+import gc
+import os
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,7 +20,7 @@ from triage.errors import InputError
 from triage.index import Target, collect_targets
 from triage.report import Report, SeedReport
 from triage.rules import RuleSet, load_rules
-from triage.scanner import Scanner, compile_scanner
+from triage.scanner import Scanner, choose_engine, compile_scanner
 from triage.scoring import assess_scan, summarise_bundle
 
 
@@ -27,31 +30,47 @@ def default_ruleset() -> RuleSet:
     return load_rules()
 
 
-_SCANNERS: dict[str, Scanner] = {}
+_SCANNERS: dict[tuple[str, str], Scanner] = {}
+# From this many seeds, or this many bytes over several seeds, the main command uses every core
+# by default: starting worker processes costs ~30 ms, about 15 small seeds' worth of work.
+MANY_SEEDS = 32
+MANY_BYTES = 1 << 20
 
 
-def scanner_for(ruleset: RuleSet) -> Scanner:
-    """Return the compiled scanner of a rule set, compiling it on first use."""
-    if ruleset.fingerprint not in _SCANNERS:
-        _SCANNERS[ruleset.fingerprint] = compile_scanner(ruleset.rules)
-    return _SCANNERS[ruleset.fingerprint]
+def scanner_for(ruleset: RuleSet, engine: str | None = None) -> Scanner:
+    """Return the compiled scanner of a rule set and engine, compiling it on first use."""
+    key = (ruleset.fingerprint, choose_engine(engine))
+    if key not in _SCANNERS:
+        _SCANNERS[key] = compile_scanner(ruleset.rules, key[1])
+    return _SCANNERS[key]
 
 
 def assess_document(
-    doc: Document, ruleset: RuleSet | None = None, path: str | None = None, file: str | None = None
+    doc: Document,
+    ruleset: RuleSet | None = None,
+    path: str | None = None,
+    file: str | None = None,
+    *,
+    engine: str | None = None,
 ) -> SeedReport:
     """Scan and score one already-read document."""
     ruleset = ruleset or default_ruleset()
-    result = scanner_for(ruleset).scan(doc.text)
+    engine = choose_engine(engine, size=len(doc.text))
+    result = scanner_for(ruleset, engine).scan(doc.text)
     name = path or doc.name
     return assess_scan(doc, name, file or name, ruleset.rules, ruleset.policy, result)
 
 
 def assess_text(
-    text: str, ruleset: RuleSet | None = None, *, name: str = "<text>", markdown: bool = False
+    text: str,
+    ruleset: RuleSet | None = None,
+    *,
+    name: str = "<text>",
+    markdown: bool = False,
+    engine: str | None = None,
 ) -> SeedReport:
     """Assess a text given directly."""
-    return assess_document(make_document(text, name, markdown=markdown), ruleset)
+    return assess_document(make_document(text, name, markdown=markdown), ruleset, engine=engine)
 
 
 def assess_file(
@@ -60,6 +79,7 @@ def assess_file(
     *,
     listed: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    engine: str | None = None,
 ) -> SeedReport:
     """Assess one file; a file that cannot be read gives a report with ``error`` set."""
     path = Path(path)
@@ -68,15 +88,66 @@ def assess_file(
         doc = read_document(path, max_bytes=max_bytes)
     except InputError as exc:
         return SeedReport(path=listed or shown, file=shown, error=str(exc))
-    return assess_document(doc, ruleset, listed or shown, shown)
+    return assess_document(doc, ruleset, listed or shown, shown, engine=engine)
 
 
-def assess_target(target: Target, ruleset: RuleSet, max_bytes: int) -> SeedReport:
+def assess_target(
+    target: Target, ruleset: RuleSet, max_bytes: int, engine: str | None = None
+) -> SeedReport:
     """Assess one target of an index; an unusable entry gives an error row."""
     if target.path is None:
         return SeedReport(path=target.listed, file=target.shown, error=target.error)
-    report = assess_file(target.path, ruleset, listed=target.listed, max_bytes=max_bytes)
+    report = assess_file(
+        target.path, ruleset, listed=target.listed, max_bytes=max_bytes, engine=engine
+    )
     return report.model_copy(update={"file": target.shown})
+
+
+def default_jobs(seeds: int, size: int = 0) -> int:
+    """Return the job count for ``seeds`` documents of ``size`` bytes in all: every core or 1."""
+    many = seeds >= MANY_SEEDS or (seeds > 1 and size >= MANY_BYTES)
+    return max(1, os.cpu_count() or 1) if many else 1
+
+
+def _sizes(targets: Sequence[Target]) -> list[int]:
+    sizes = [0]
+    for target in targets:
+        with contextlib.suppress(OSError):  # an unreadable seed becomes an error row later
+            sizes.append(target.path.stat().st_size if target.path else 0)
+    return sizes
+
+
+def assess_targets(
+    targets: Sequence[Target],
+    ruleset: RuleSet,
+    max_bytes: int,
+    engine: str | None = None,
+    jobs: int = 1,
+) -> Iterator[SeedReport]:
+    """Yield the reports of targets in index order, made by ``jobs`` processes when over one."""
+    engine = choose_engine(engine, size=max(_sizes(targets)))
+    if jobs <= 1 or len(targets) <= 1:
+        return (assess_target(t, ruleset, max_bytes, engine) for t in targets)
+    from triage.parallel import assess_in_processes  # only parallel runs pay for the import
+
+    scanner_for(ruleset, engine)  # compile (or load) once, before workers fork
+    return assess_in_processes(targets, ruleset, max_bytes, engine, jobs)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while reports pile up.
+
+    Reports hold no reference cycles, but every collection rescans all reports made so far: on
+    2,000 seeds that was 30% of the run (and 80% of receiving reports from worker processes).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def assess_paths(
@@ -86,20 +157,26 @@ def assess_paths(
     allow_outside: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[int, int], None] | None = None,
+    engine: str | None = None,
+    jobs: int | None = 1,
 ) -> Report:
     """Assess INDEX.md files, folders and documents; the bundle is all of them together.
 
-    ``progress(done, total)`` is called after each seed, for a progress bar.
+    ``progress(done, total)`` is called after each seed, for a progress bar. ``jobs`` processes
+    share the work (None: every core when there are many seeds); reports keep the index order
+    and are identical whatever the job count or engine.
     """
     ruleset = ruleset or default_ruleset()
     targets = collect_targets([Path(p) for p in paths], allow_outside)
     if not targets:
         raise InputError(f"no seeds found in {', '.join(str(p) for p in paths)}")
+    workers = default_jobs(len(targets), sum(_sizes(targets))) if jobs is None else jobs
     seeds: list[SeedReport] = []
-    for target in targets:
-        seeds.append(assess_target(target, ruleset, max_bytes))
-        if progress is not None:
-            progress(len(seeds), len(targets))
+    with _collector_paused():
+        for report in assess_targets(targets, ruleset, max_bytes, engine, workers):
+            seeds.append(report)
+            if progress is not None:
+                progress(len(seeds), len(targets))
     bundle = summarise_bundle(ruleset.policy, seeds)
     return Report(version=__version__, seeds=tuple(seeds), bundle=bundle)
 

@@ -28,12 +28,31 @@ from triage.output import emit
 from triage.render import FORMATS, render
 from triage.report import Report, falls_below
 from triage.rules import RuleSet, example_failures, load_rules
+from triage.scanner import CHOICES, ENGINE_VARIABLE, describe_engine
 from triage.terminal import Progress, render_bundle_line, render_terminal, use_colour
 
 DEFAULT_INDEX = Path("seeds") / "INDEX.md"
 FAIL_ON = ("not-a-spec", "needs-clarification", "never")
 DEFAULT_FORMAT = "text"
 DEFAULT_FAIL_ON = "not-a-spec"
+
+
+class _EngineVersion(argparse.Action):
+    """``--version``: print the version and the engine a run with these options would use."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        try:
+            engine = describe_engine(getattr(namespace, "engine", None))
+        except TriageError as exc:
+            parser.error(str(exc))
+        print(f"triage {__version__} (engine: {engine})")
+        parser.exit()
 
 
 class ExitCode(enum.IntEnum):
@@ -99,6 +118,17 @@ def _seed_options(parser: argparse.ArgumentParser) -> None:
         metavar="SIZE",
         help="refuse seeds larger than this, e.g. 50MB, 200k, 1000000 (default: 50MB)",
     )
+    parser.add_argument(
+        "--engine",
+        choices=CHOICES,
+        help=f"matching engine (default: ${ENGINE_VARIABLE}, else auto: hyperscan on large inputs)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="processes to use (default: every core from 32 seeds or 1 MB of seeds on, else 1)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,7 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="colour the terminal layout (auto: only on a terminal without NO_COLOR)",
     )
     _output_option(parser)
-    parser.add_argument("--version", action="version", version=f"triage {__version__} (re2)")
+    parser.add_argument(
+        "--version", action=_EngineVersion, nargs=0, help="print the version and the engine"
+    )
     _rules_options(parser)
     return parser
 
@@ -161,6 +193,13 @@ def build_index_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="write nothing; exit 1 if the index is out of date"
     )
     return parser
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return number
 
 
 def build_rules_parser() -> argparse.ArgumentParser:
@@ -227,6 +266,8 @@ def _assess(args: argparse.Namespace, ruleset: RuleSet, quiet: int = 0) -> Repor
             allow_outside=args.allow_outside,
             max_bytes=args.max_bytes,
             progress=progress,
+            engine=args.engine,
+            jobs=args.jobs,
         )
     finally:
         progress.finish()

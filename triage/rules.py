@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 import re2
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from triage.cache import cache_key, read_entry, write_entry
 from triage.errors import RuleError
 from triage.policy import Policy, load_policy
 from triage.yamlfile import LineMap, line_of, load_yaml
@@ -23,6 +24,8 @@ RULE_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 POLICY_FILE = "policy.yaml"
 # Probes for zero-length matches: a rule that matches nothing would flood the scanner.
 _EMPTY_PROBES = ("", " ", "a", "a b", "\n", "1")
+_CACHE_KIND = "ruleset"
+_VALIDATING_MODULES = ("rules.py", "policy.py", "yamlfile.py", "cache.py")
 _KINDS = ("phrases", "regex", "near")
 
 
@@ -158,8 +161,44 @@ def load_rules(
     *,
     include_defaults: bool = True,
 ) -> RuleSet:
-    """Load, validate and combine rule packs; raise ``RuleError`` listing every problem found."""
+    """Load, validate and combine rule packs; raise ``RuleError`` listing every problem found.
+
+    Parsing YAML dominates start-up, so a validated rule set is kept in the cache (see
+    ``triage.cache``) under a hash of every rule file and of the code that validates them.
+    """
     dirs = ([default_rules_dir()] if include_defaults else []) + [Path(d) for d in extra_dirs]
+    disable = tuple(disable)
+    key = _ruleset_key(dirs, disable)
+    cached = read_entry(_CACHE_KIND, key) if key else None
+    if cached is not None:
+        try:
+            return RuleSet.model_validate_json(cached)
+        except ValidationError:
+            pass  # an entry from another version of the models: load from the files
+    ruleset = _load_rule_files(dirs, disable)
+    if key:
+        write_entry(_CACHE_KIND, key, ruleset.model_dump_json().encode())
+    return ruleset
+
+
+def _ruleset_key(dirs: list[Path], disable: tuple[str, ...]) -> str | None:
+    """Hash everything a rule set is built from; None when a folder cannot be read."""
+    code = Path(__file__).resolve().parent
+    parts = [_CACHE_KIND, *sorted(disable), "\1"]
+    try:
+        for module in _VALIDATING_MODULES:
+            parts.append((code / module).read_text(encoding="utf-8"))
+        if not all(folder.is_dir() for folder in dirs):
+            return None  # reported by the loader
+        for folder in dirs:
+            for path in sorted(folder.glob("*.yaml")):
+                parts.extend([str(path.resolve()), path.read_text(encoding="utf-8-sig")])
+    except (OSError, UnicodeDecodeError):
+        return None
+    return cache_key(parts)
+
+
+def _load_rule_files(dirs: list[Path], disable: tuple[str, ...]) -> RuleSet:
     policy_path = _find_policy(dirs)
     policy = load_policy(policy_path)
     problems: list[str] = []

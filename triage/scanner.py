@@ -1,19 +1,36 @@
 """Scanner: every rule compiled once, one pass per document, linear time whatever the rules say.
 
-The engine is RE2: a ``re2.Set`` tells in one pass which rules fire at all, and only those rules
-are then run to count their hits and keep the first few spans as evidence.
+Two engines give the same answer. Both encode the text to UTF-8 once, find in one pass which rules
+fire at all, then run only those rules' RE2 regexes to count hits (stopping at the rule's cap) and
+keep the first few spans. The engines differ only in that first pass: ``re2`` uses a ``re2.Set``;
+``hyperscan`` (optional, ``pip install seed-triage[fast]``) uses one Hyperscan database whose pass
+stops once every rule has fired; it is chosen automatically for large documents. Counts always
+come from RE2, so they are RE2's non-overlapping leftmost-first counts whichever engine ran.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import importlib.util
+import os
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol, overload
 
 import re2
 
+from triage.errors import TriageError
 from triage.rules import Rule
 
 MAX_SPANS = 3
+_UNANCHORED = re2._Anchor.UNANCHORED
+ENGINES = ("hyperscan", "re2")
+CHOICES = ("auto", *ENGINES)
+ENGINE_VARIABLE = "TRIAGE_ENGINE"
+SET_MEMORY = 64 << 20
+LARGE_BYTES = 4 << 20
+
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -21,46 +38,204 @@ class ScanResult:
     """Hits of one document: per rule index, a count (capped at the rule's cap) and first spans."""
 
     counts: tuple[int, ...]
-    spans: tuple[tuple[tuple[int, int], ...], ...]
+    spans: Sequence[tuple[Span, ...]]
 
 
-class Scanner:
-    """All rules of a rule set compiled into one matcher."""
+class Scanner(Protocol):
+    """What every engine offers: its name, its rules, and one scan per text."""
+
+    engine: str
+    rules: tuple[Rule, ...]
+
+    def scan(self, text: str) -> ScanResult:
+        """Scan one text once for all rules."""
+        ...
+
+
+class VerifyingScanner:
+    """Base of both engines: subclasses say which rules fire, RE2 counts those rules' hits."""
 
     engine = "re2"
 
     def __init__(self, rules: Sequence[Rule]) -> None:
-        """Compile every rule; patterns were already validated when the rules were loaded."""
+        """Keep the rules; each rule's own regex is compiled the first time that rule fires."""
         self.rules = tuple(rules)
         self._caps = tuple(rule.cap for rule in self.rules)
-        self._regexes = tuple(re2.compile(rule.pattern()) for rule in self.rules)
-        self._set = re2.Set.SearchSet()
-        for rule in self.rules:
-            self._set.Add(rule.pattern())
-        self._set.Compile()
+        self._regexes: list[re2._Regexp | None] = [None] * len(self.rules)
+
+    def fired(self, data: bytes) -> Iterable[int]:
+        """Return the indexes of the rules that match somewhere in ``data`` (a superset is fine)."""
+        raise NotImplementedError
 
     def scan(self, text: str) -> ScanResult:
         """Scan one text once for all rules."""
         counts = [0] * len(self.rules)
-        spans: list[tuple[tuple[int, int], ...]] = [()] * len(self.rules)
-        fired = self._set.Match(text) if self.rules else []
-        for index in fired or ():
-            counts[index], spans[index] = self._count(index, text)
+        spans: list[tuple[Span, ...]] = [()] * len(self.rules)
+        data = encode(text)
+        if data is None:  # lone surrogates: not valid UTF-8, nothing can match them sensibly
+            return ScanResult(tuple(counts), tuple(spans))
+        for index in sorted(set(self.fired(data))) if data else ():
+            counts[index], spans[index] = self._count(index, data)
+        if len(data) != len(text):
+            return ScanResult(tuple(counts), CharSpans(data, spans))
         return ScanResult(tuple(counts), tuple(spans))
 
-    def _count(self, index: int, text: str) -> tuple[int, tuple[tuple[int, int], ...]]:
-        cap = self._caps[index]
-        found: list[tuple[int, int]] = []
-        count = 0
-        for match in self._regexes[index].finditer(text):
-            if len(found) < MAX_SPANS:
-                found.append(match.span())
-            count += 1
-            if count >= cap:
+    def set_fired(self, matcher: re2.Set, data: bytes) -> list[int]:
+        """Return the rules a ``re2.Set`` finds in ``data``, double-checking an empty answer.
+
+        A set also answers "nothing" when its DFA runs out of memory; each rule's own regex
+        falls back to RE2's NFA instead, so it says for sure (cheap: most texts fire something).
+        """
+        found: list[int] = matcher.Match(data) or []
+        if found:
+            return found
+        return [index for index in range(len(self.rules)) if self._regex(index).search(data)]
+
+    def _regex(self, index: int) -> re2._Regexp:
+        regex = self._regexes[index]
+        if regex is None:
+            regex = self._regexes[index] = re2.compile(self.rules[index].pattern())
+        return regex
+
+    def _count(self, index: int, data: bytes) -> tuple[int, tuple[Span, ...]]:
+        """Count non-overlapping leftmost-first matches up to the cap, keeping the first spans."""
+        regex = self._regex(index)
+        # The wrapper's finditer builds a match object per hit; the raw call returns spans.
+        match, cap, end = regex._regexp.Match, self._caps[index], len(data)
+        found: list[Span] = []
+        count = position = 0
+        while count < cap:
+            start, stop = match(_UNANCHORED, data, position, end)[0]
+            if start < 0:
                 break
+            count += 1
+            if count <= MAX_SPANS:
+                found.append((start, stop))
+            position = stop if stop > start else stop + 1
         return count, tuple(found)
 
 
-def compile_scanner(rules: Sequence[Rule]) -> Scanner:
-    """Compile a scanner for these rules."""
-    return Scanner(rules)
+class Re2Scanner(VerifyingScanner):
+    """The portable engine: a ``re2.Set`` of all rules says which fire, in one linear pass."""
+
+    engine = "re2"
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        """Compile every rule, and all of them together into one set."""
+        super().__init__(rules)
+        self._set = re2_set(self.rules)
+
+    def fired(self, data: bytes) -> Iterable[int]:
+        """Return the rules the set finds in ``data``."""
+        return self.set_fired(self._set, data) if self.rules else ()
+
+
+def re2_set(rules: Sequence[Rule]) -> re2.Set:
+    """Return a compiled ``re2.Set`` of the rules' patterns, indexed like the rules."""
+    options = re2.Options()
+    # With RE2's default 8 MB the set's DFA keeps flushing its cache: 25x slower.
+    options.max_mem = SET_MEMORY
+    matcher = re2.Set.SearchSet(options)
+    for rule in rules:
+        matcher.Add(rule.pattern())
+    matcher.Compile()
+    return matcher
+
+
+def encode(text: str) -> bytes | None:
+    """Return the UTF-8 bytes the engines scan, or None for text with lone surrogates."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
+class CharSpans(Sequence[tuple[Span, ...]]):
+    """Spans per rule as str offsets, turned from UTF-8 byte offsets only when read.
+
+    Reports show the spans of a few rules only, so converting all of them would be wasted; each
+    conversion decodes from the nearest offset already known, so reading is linear overall.
+    """
+
+    def __init__(self, data: bytes, spans: Sequence[tuple[Span, ...]]) -> None:
+        """Keep the bytes the spans point into."""
+        self._data = data
+        self._spans = spans
+        self._known = [0]  # byte offsets whose char offset is known, sorted
+        self._chars = {0: 0}
+
+    def __len__(self) -> int:
+        """Return the number of rules."""
+        return len(self._spans)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Span, ...]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[Span, ...]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[Span, ...] | Sequence[tuple[Span, ...]]:
+        """Return one rule's spans (or a slice of them) in str offsets."""
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(len(self))[index])
+        return tuple((self._char(a), self._char(b)) for a, b in self._spans[index])
+
+    def __iter__(self) -> Iterator[tuple[Span, ...]]:
+        """Iterate over every rule's spans."""
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        """Compare with any sequence of spans, element by element."""
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _char(self, offset: int) -> int:
+        if offset not in self._chars:
+            before = self._known[bisect.bisect_right(self._known, offset) - 1]
+            piece = self._data[before:offset].decode("utf-8")
+            self._chars[offset] = self._chars[before] + len(piece)
+            bisect.insort(self._known, offset)
+        return self._chars[offset]
+
+
+def hyperscan_available() -> bool:
+    """Return whether the optional hyperscan engine is installed (without importing it)."""
+    return importlib.util.find_spec("hyperscan") is not None
+
+
+def choose_engine(requested: str | None = None, *, size: int = 0) -> str:
+    """Return the engine to use: the one asked for, else ``$TRIAGE_ENGINE``, else automatic.
+
+    Automatic: hyperscan when the largest document (``size``) has ``LARGE_BYTES`` or more and it
+    is installed: its pass stops once every rule has fired, which pays on large texts. On small
+    documents RE2's set is as fast or faster, and compiling the hyperscan database costs seconds
+    the first time (it is cached afterwards), while RE2 compiles in milliseconds.
+    """
+    name = (requested or os.environ.get(ENGINE_VARIABLE) or "auto").strip().lower()
+    if name == "auto":
+        return "hyperscan" if size >= LARGE_BYTES and hyperscan_available() else "re2"
+    if name not in ENGINES:
+        raise TriageError(f"unknown engine {name!r}; choose one of auto, {', '.join(ENGINES)}")
+    if name == "hyperscan" and not hyperscan_available():
+        raise TriageError("the hyperscan engine is not installed: pip install 'seed-triage[fast]'")
+    return name
+
+
+def describe_engine(requested: str | None = None) -> str:
+    """Say which engine runs, for ``--version``: a name, or the automatic choice spelled out."""
+    name = (requested or os.environ.get(ENGINE_VARIABLE) or "auto").strip().lower()
+    if name != "auto":
+        return choose_engine(name)
+    if not hyperscan_available():
+        return "re2"
+    return f"auto: hyperscan for documents of {LARGE_BYTES >> 20} MB or more, else re2"
+
+
+def compile_scanner(
+    rules: Sequence[Rule], engine: str | None = None, *, use_cache: bool = True
+) -> Scanner:
+    """Compile a scanner for these rules with the chosen engine (see ``choose_engine``)."""
+    if choose_engine(engine) == "hyperscan":
+        from triage.hsengine import HyperscanScanner  # imported only when used
+
+        return HyperscanScanner(rules, use_cache=use_cache)
+    return Re2Scanner(rules)

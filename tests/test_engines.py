@@ -1,0 +1,204 @@
+"""Both engines give the same counts, spans and verdicts; the hyperscan engine's fallbacks hold."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from triage.assess import assess_text, default_ruleset
+from triage.rules import RegexRule, Rule
+from triage.scanner import (
+    LARGE_BYTES,
+    Re2Scanner,
+    ScanResult,
+    choose_engine,
+    compile_scanner,
+)
+
+hsengine = pytest.importorskip("triage.hsengine", exc_type=ImportError)
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_DOCS = ROOT.parent / "shared" / "corpus" / "docs"
+NOISE = [*"é\u2019—\u00a0😀\u017f\u212aµ°\t\n≤ü", "  "]
+
+
+def _project_texts() -> list[str]:
+    paths = [*sorted((ROOT / "seeds").glob("*")), *sorted((ROOT / "examples").rglob("*.md"))]
+    paths.append(ROOT / "README.md")
+    return [p.read_text(encoding="utf-8") for p in paths if p.is_file()]
+
+
+def _example_texts(rules: tuple[Rule, ...]) -> list[str]:
+    return [text for rule in rules for text in (*rule.examples.fires, *rule.examples.quiet)]
+
+
+def _mutate(text: str, rng: random.Random) -> str:
+    chars = list(text)
+    for _ in range(max(1, len(chars) // 40)):
+        spot = rng.randrange(len(chars) + 1)
+        chars.insert(spot, rng.choice(NOISE))
+    mutated = "".join(chars)
+    if rng.random() < 0.3:
+        mutated = mutated.upper()
+    if rng.random() < 0.3:
+        mutated = mutated.replace(" ", "\n", 5)
+    return mutated
+
+
+def _generated_texts() -> list[str]:
+    rng = random.Random(6)
+    examples = _example_texts(default_ruleset().rules)
+    texts = []
+    for _ in range(150):
+        picked = rng.sample(examples, k=min(len(examples), rng.randint(1, 12)))
+        texts.append(_mutate(" ".join(picked), rng))
+    for text in _project_texts():
+        lines = text.splitlines()
+        rng.shuffle(lines)
+        texts.append(_mutate("\n".join(lines), rng))
+    return texts
+
+
+def _corpus_texts() -> list[str]:
+    if not CORPUS_DOCS.is_dir():
+        return []
+    return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPUS_DOCS.iterdir())]
+
+
+def _regex_rule(rule_id: str, regex: str, cap: int = 5) -> RegexRule:
+    return RegexRule.model_validate(
+        {
+            "id": rule_id,
+            "kind": "regex",
+            "signal": "feature",
+            "regex": regex,
+            "cap": cap,
+            "description": "test rule",
+            "examples": {"fires": ["x"], "quiet": ["y"]},
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def both() -> tuple[Re2Scanner, hsengine.HyperscanScanner]:
+    rules = default_ruleset().rules
+    return Re2Scanner(rules), hsengine.HyperscanScanner(rules)
+
+
+def _same(both: tuple[Re2Scanner, hsengine.HyperscanScanner], text: str) -> ScanResult:
+    expected = both[0].scan(text)
+    assert both[1].scan(text) == expected
+    return expected
+
+
+def test_engines_agree_on_the_project_texts(both: tuple[Re2Scanner, object]) -> None:
+    fired = [_same(both, text) for text in _project_texts() + _example_texts(both[0].rules)]
+    assert any(any(result.counts) for result in fired)
+
+
+def test_engines_agree_on_generated_texts(both: tuple[Re2Scanner, object]) -> None:
+    for text in _generated_texts():
+        _same(both, text)
+
+
+def test_engines_agree_on_the_corpus_when_present(both: tuple[Re2Scanner, object]) -> None:
+    texts = _corpus_texts()
+    if not texts:
+        pytest.skip("../shared/corpus/docs not present")
+    for text in texts:
+        _same(both, text)
+
+
+def test_verdicts_agree_whatever_the_engine() -> None:
+    for text in [*_project_texts(), *_generated_texts()[:40], *_corpus_texts()]:
+        by_re2 = assess_text(text, engine="re2").model_dump_json()
+        assert assess_text(text, engine="hyperscan").model_dump_json() == by_re2
+
+
+def test_spans_are_character_offsets_in_non_ascii_text() -> None:
+    scanner = compile_scanner([_regex_rule("word", r"\bshall\b")], "hyperscan")
+    text = "é\u2019😀 it shall go; SHALL too"
+    result = scanner.scan(text)
+    assert result.counts == (2,)
+    assert [text[a:b] for a, b in result.spans[0]] == ["shall", "SHALL"]
+
+
+def test_counts_are_non_overlapping_leftmost_and_capped() -> None:
+    rules = [_regex_rule("greedy", r"a+b?", cap=100), _regex_rule("capped", r"ab", cap=2)]
+    scanner = compile_scanner(rules, "hyperscan")
+    assert scanner.scan("aaab ab aab x ab").counts == (4, 2)
+
+
+def test_a_pattern_hyperscan_refuses_is_still_counted_by_re2() -> None:
+    rules = [_regex_rule("ungreedy", r"a(?U)b+"), _regex_rule("plain", r"\bzz\b")]
+    scanner = hsengine.HyperscanScanner(rules, use_cache=False)
+    assert scanner.scan("ab abb zz").counts == Re2Scanner(rules).scan("ab abb zz").counts
+    assert scanner.scan("ab abb zz").counts == (2, 1)
+
+
+def test_a_vertical_tab_does_not_make_hyperscan_see_a_space(both: tuple[object, object]) -> None:
+    story = "As a librarian,\x0bI want to see loans"
+    _same(both, story)  # type: ignore[arg-type]
+    _same(both, "the system\x0bshall export")  # type: ignore[arg-type]
+
+
+def test_empty_text_and_lone_surrogates_scan_to_nothing() -> None:
+    scanner = compile_scanner([_regex_rule("x", "x")], "hyperscan")
+    assert scanner.scan("").counts == (0,)
+    assert scanner.scan("x\ud800x").counts == Re2Scanner(scanner.rules).scan("x\ud800x").counts
+
+
+def test_engine_choice_follows_the_option_then_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TRIAGE_ENGINE", "re2")
+    assert choose_engine() == "re2"
+    assert choose_engine("hyperscan") == "hyperscan"
+    monkeypatch.delenv("TRIAGE_ENGINE")
+    assert choose_engine() == "re2"
+    assert choose_engine(size=LARGE_BYTES) == "hyperscan"
+    assert compile_scanner([_regex_rule("x", "x")], "re2").engine == "re2"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "wide"),
+    [
+        (r"\bshall\b", False),
+        (r"\d{1,3}\s*ms\b", False),
+        (r"[a-z.]+\.txt", False),
+        (r"[]x]y", False),
+        (r"a.b", True),
+        (r"[^\n]{1,120}", True),
+        (r"\S+", True),
+        (r"[[:^alpha:]]", True),
+        (r"\xe9", True),
+        (r"\x{263a}", True),
+        ("caf\u00e9", True),
+    ],
+)
+def test_patterns_that_may_match_non_ascii_run_in_utf8_mode(pattern: str, wide: bool) -> None:
+    assert hsengine.may_match_non_ascii(pattern) is wide
+
+
+@pytest.mark.parametrize("odd", ["\u212a", "\u017f", "\x0b"])
+def test_characters_the_engines_fold_differently_go_to_re2(odd: str) -> None:
+    rules = [_regex_rule("word", r"(?i)\bkiss\b"), _regex_rule("gap", r"a\sb")]
+    text = f"{odd}i{odd}{odd} kiss a{odd}b"
+    hyper = compile_scanner(rules, "hyperscan").scan(text)
+    assert hyper == Re2Scanner(rules).scan(text)
+
+
+class _OutOfMemorySet:
+    """Stands for a re2.Set whose DFA ran out of memory: it answers 'nothing'."""
+
+    def Match(self, data: bytes) -> list[int]:
+        return []
+
+
+def test_an_empty_answer_from_the_set_is_double_checked() -> None:
+    rules = [_regex_rule("a", r"\balpha\b"), _regex_rule("b", r"\bbeta\b")]
+    scanner = Re2Scanner(rules)
+    assert scanner.set_fired(_OutOfMemorySet(), b"beta only") == [1]
+    assert scanner.set_fired(_OutOfMemorySet(), b"neither") == []

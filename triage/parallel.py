@@ -1,0 +1,50 @@
+"""Spread seeds over worker processes; reports come back in index order.
+
+Each worker loads the rules and the compiled matcher once (forked workers inherit them; others
+unpickle the rule set and load the matcher from the on-disk cache), then assesses chunks of seeds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from triage.index import Target
+from triage.report import SeedReport
+from triage.rules import RuleSet
+
+
+@dataclass(frozen=True)
+class _Job:
+    ruleset: RuleSet
+    max_bytes: int
+    engine: str
+
+
+_JOBS: list[_Job] = []  # the one job of this worker process
+
+
+def _start_worker(job: _Job) -> None:
+    from triage.assess import scanner_for
+
+    scanner_for(job.ruleset, job.engine)
+    _JOBS[:] = [job]
+
+
+def _assess(target: Target) -> SeedReport:
+    from triage.assess import assess_target
+
+    job = _JOBS[0]
+    return assess_target(target, job.ruleset, job.max_bytes, job.engine)
+
+
+def assess_in_processes(
+    targets: Sequence[Target], ruleset: RuleSet, max_bytes: int, engine: str, jobs: int
+) -> Iterator[SeedReport]:
+    """Assess targets over ``jobs`` processes, in chunks; yield the reports in input order."""
+    chunk = max(1, len(targets) // (jobs * 8))
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(_Job(ruleset, max_bytes, engine),)
+    ) as pool:
+        yield from pool.map(_assess, targets, chunksize=chunk)
