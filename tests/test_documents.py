@@ -64,3 +64,20 @@ def test_size_limit_is_named(tmp_path: Path) -> None:
     big.write_text("x" * 100)
     with pytest.raises(InputError, match="over the size limit of 10 bytes"):
         read_document(big, max_bytes=10)
+
+
+def test_markdown_noise_is_blanked_as_by_the_full_alternation() -> None:
+    import random
+
+    from triage.documents import _MD_NOISE_PARTS, _md_noise, blank_markdown_noise
+
+    full = _md_noise(frozenset(range(len(_MD_NOISE_PARTS))))
+    pieces = ["](x)", '[a](b "t")', "<b>", "</em >", "<b__>", "<!--", "-->", "**", "__", "> "]
+    pieces += ["\n>", "\n   > q", "***", "x", " ", "\n", "é", "]", "(", "<", ">", "_", "*"]
+    rng = random.Random(3)
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("*.md"))]
+    texts += ["".join(rng.choices(pieces, k=rng.randint(0, 60))) for _ in range(2000)]
+    for text in texts:
+        expected = full.sub(lambda m: " " * len(m.group()), text)
+        assert blank_markdown_noise(text) == expected

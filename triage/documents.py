@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import functools
 import itertools
 import os
 import re
@@ -59,12 +60,36 @@ _HTML_TAGS = (
     "strong|sub|summary|sup|table|tbody|td|th|thead|tr|u|ul|center|font|figure|figcaption|picture|"
     "source|video|iframe|style|script"
 )
-_MD_NOISE = re.compile(
-    r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"
-    rf"|</?(?:{_HTML_TAGS})\b[^>\n]{{0,200}}>|<!--|-->"
-    r"|\*\*|__|^[ \t]{0,3}>",
-    re.IGNORECASE | re.MULTILINE,
+# Each kind of noise with a substring every match of it contains.
+_MD_NOISE_PARTS = (
+    ("](", r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"),
+    ("<", rf"</?(?:{_HTML_TAGS})\b[^>\n]{{0,200}}>"),
+    ("<!--", "<!--"),
+    ("-->", "-->"),
+    ("**", r"\*\*"),
+    ("__", "__"),
+    (">", r"^[ \t]{0,3}>"),
 )
+
+
+@functools.cache
+def _md_noise(parts: frozenset[int]) -> re.Pattern[str]:
+    """Return the alternation of the noise kinds ``parts``, in their fixed order."""
+    alternatives = (regex for i, (_, regex) in enumerate(_MD_NOISE_PARTS) if i in parts)
+    return re.compile("|".join(alternatives), re.IGNORECASE | re.MULTILINE)
+
+
+def blank_markdown_noise(text: str) -> str:
+    """Replace Markdown noise with as many spaces, so no line or column moves.
+
+    Only the kinds of noise whose telltale substring occurs in the text go into the regex: an
+    alternative that can match nowhere never changes what the others match, and the leaner
+    alternation runs about twice as fast (``re`` skips ahead on literal prefixes only then).
+    """
+    parts = frozenset(i for i, (needle, _) in enumerate(_MD_NOISE_PARTS) if needle in text)
+    if not parts:
+        return text
+    return _md_noise(parts).sub(lambda m: " " * len(m.group()), text)
 
 
 @dataclass(frozen=True)
@@ -152,7 +177,7 @@ def make_document(text: str, name: str = "<text>", *, markdown: bool = False) ->
     if "\r" in text:  # the substitution costs a pass even when it finds nothing
         text = _NEWLINES.sub("\n", text)
     if markdown:
-        text = _MD_NOISE.sub(lambda m: " " * len(m.group()), text)
+        text = blank_markdown_noise(text)
     return Document(name=name, text=text)
 
 
