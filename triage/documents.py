@@ -18,6 +18,7 @@ import stat
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
 import re2
 
@@ -120,14 +121,44 @@ class Document:
 
     def excerpt(self, start: int, end: int, width: int = 90) -> str:
         """Return the line around a span, trimmed to ``width`` characters, whitespace collapsed."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        line_end = self.text.find("\n", end)
-        line_end = len(self.text) if line_end < 0 else line_end
-        left = max(line_start, min(start - width // 3, line_end - width))
-        snippet = " ".join(self.text[left : min(line_end, left + width)].split())
-        prefix = "…" if left > line_start else ""
-        suffix = "…" if left + width < line_end else ""
-        return f"{prefix}{snippet}{suffix}"
+        return excerpt(self.text, start, end, width)
+
+
+class SeedText(Protocol):
+    """What scoring needs of a document: its word count, and where and around what a hit is."""
+
+    @property
+    def name(self) -> str:
+        """Return the document's name."""
+        ...
+
+    @property
+    def words(self) -> int:
+        """Return the number of whitespace-separated words."""
+        ...
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based line and column of a character offset."""
+        ...
+
+    def excerpt(self, start: int, end: int, width: int = 90) -> str:
+        """Return the line around a span, trimmed to ``width`` characters."""
+        ...
+
+
+def excerpt(text: str, start: int, end: int, width: int = 90) -> str:
+    """Return the line(s) of ``text`` around a span, trimmed to ``width``, whitespace collapsed.
+
+    Only the text from the start of the span's first line to the end of its last line is read.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = max(line_start, min(start - width // 3, line_end - width))
+    snippet = " ".join(text[left : min(line_end, left + width)].split())
+    prefix = "…" if left > line_start else ""
+    suffix = "…" if left + width < line_end else ""
+    return f"{prefix}{snippet}{suffix}"
 
 
 def count_words(text: str) -> int:
@@ -173,12 +204,19 @@ def _word_marks(piece: str) -> bytes | bytearray | None:
 
 def make_document(text: str, name: str = "<text>", *, markdown: bool = False) -> Document:
     """Build a document from text: normalise line endings and blank Markdown noise."""
-    text = text.lstrip("\ufeff")
+    return Document(name=name, text=clean_text(text.lstrip("\ufeff"), markdown=markdown))
+
+
+def clean_text(text: str, *, markdown: bool = False) -> str:
+    """Normalise line endings and blank Markdown noise; lines and columns never move.
+
+    Works line by line, so a text cut at line ends cleans piece by piece to the same result.
+    """
     if "\r" in text:  # the substitution costs a pass even when it finds nothing
         text = _NEWLINES.sub("\n", text)
     if markdown:
         text = blank_markdown_noise(text)
-    return Document(name=name, text=text)
+    return text
 
 
 def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import platform
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import NamedTuple, cast
 
 import hyperscan
@@ -80,11 +80,11 @@ class HyperscanScanner(VerifyingScanner):
         self._presence: Loaded | None = None
         self._fallback: re2.Set | None = None
 
-    def scan(self, text: str) -> ScanResult:
+    def scan(self, text: str, skip: Collection[int] = ()) -> ScanResult:
         """Scan one text once for all rules: from events if small, else presence then RE2."""
         data = encode(text)
         if data is None or len(data) >= EVENT_BYTES or _needs_re2(data):
-            return super().scan(text)
+            return super().scan(text, skip)
         counts, spans, unsure = self._event_counts(data)
         for index in unsure:
             counts[index], spans[index] = self.count(index, data)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import importlib.util
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, overload
 
@@ -48,8 +48,8 @@ class Scanner(Protocol):
     engine: str
     rules: tuple[Rule, ...]
 
-    def scan(self, text: str) -> ScanResult:
-        """Scan one text once for all rules."""
+    def scan(self, text: str, skip: Collection[int] = ()) -> ScanResult:
+        """Scan one text once for all rules; the counts of rules in ``skip`` may be left out."""
         ...
 
 
@@ -68,18 +68,24 @@ class VerifyingScanner:
         """Return the indexes of the rules that match somewhere in ``data`` (a superset is fine)."""
         raise NotImplementedError
 
-    def scan(self, text: str) -> ScanResult:
-        """Scan one text once for all rules."""
+    def scan(self, text: str, skip: Collection[int] = ()) -> ScanResult:
+        """Scan one text once for all rules; the counts of rules in ``skip`` may be left out.
+
+        ``skip`` saves counting rules whose count is already known to be enough (a large file
+        read in pieces, once a rule reached its cap); their counts here may be anything.
+        """
         data = encode(text)
         if data is None:  # lone surrogates: not valid UTF-8, nothing can match them sensibly
             return ScanResult((0,) * len(self.rules), ((),) * len(self.rules))
-        return self.result(text, data, *self.count_fired(data))
+        return self.result(text, data, *self.count_fired(data, skip))
 
-    def count_fired(self, data: bytes) -> tuple[list[int], list[tuple[Span, ...]]]:
+    def count_fired(
+        self, data: bytes, skip: Collection[int] = ()
+    ) -> tuple[list[int], list[tuple[Span, ...]]]:
         """Count with RE2 the hits of the rules that ``fired`` says match in ``data``."""
         counts = [0] * len(self.rules)
         spans: list[tuple[Span, ...]] = [()] * len(self.rules)
-        for index in sorted(set(self.fired(data))) if data else ():
+        for index in sorted(set(self.fired(data)).difference(skip)) if data else ():
             counts[index], spans[index] = self.count(index, data)
         return counts, spans
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypedDict
 
-from triage.documents import Document
+from triage.documents import SeedText
 from triage.policy import DIMENSIONS, VERDICT_ORDER, Condition, Policy, VerdictRule
 from triage.report import BundleReport, Dimensions, SeedReport
 from triage.rules import Rule
@@ -160,7 +160,7 @@ def questions(
 
 
 def evidence(
-    doc: Document, rules: Sequence[Rule], result: ScanResult, relevant: dict[str, float]
+    doc: SeedText, rules: Sequence[Rule], result: ScanResult, relevant: dict[str, float]
 ) -> list[dict[str, object]]:
     """Return the hits of the rules that weighed most in the decision, strongest rule first.
 
@@ -179,7 +179,7 @@ def evidence(
     return hits[:MAX_EVIDENCE]
 
 
-def _hit(doc: Document, rule: Rule, start: int, end: int) -> dict[str, object]:
+def _hit(doc: SeedText, rule: Rule, start: int, end: int) -> dict[str, object]:
     line, column = doc.locate(start)
     return {
         "rule": rule.id,
@@ -201,7 +201,7 @@ def _relevant_signals(policy: Policy, genre: str, dims: Dimensions) -> dict[str,
 
 
 def assess_scan(
-    doc: Document,
+    doc: SeedText,
     path: str,
     file: str,
     rules: Sequence[Rule],
