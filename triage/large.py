@@ -39,6 +39,7 @@ from triage.documents import (
     _check_file,
     _refuse_magic,
     clean_text,
+    control_bytes,
     count_words,
     excerpt,
     size_text,
@@ -51,8 +52,6 @@ LARGE_FILE_BYTES = 16 << 20
 PIECE_BYTES = 8 << 20
 WINDOW = 4096
 _BLANK_LINE = re.compile(rb"\n\r?\n|\r\r(?!\n)")  # never between \r and \n
-# The bytes of the control characters ``decode`` counts (C0 but tab, LF, FF, CR; and DEL).
-_CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _MAX_CONTROL_SHARE = 0.05
 
 
@@ -112,8 +111,7 @@ def scan_large_file(
         cut = pieces(handle, path, scanner, markdown, piece_bytes or PIECE_BYTES, max_bytes)
         for number, raw in enumerate(cut):
             text = _decode_piece(raw, path, first=number == 0)
-            # Control characters are ASCII: counted in the bytes, as ``decode`` counts them.
-            controls += len(raw) - len(raw.translate(None, _CONTROL_BYTES))
+            controls += control_bytes(raw)
             chars += len(text)
             text = clean_text(text.lstrip("\ufeff") if number == 0 else text, markdown=markdown)
             result = scanner.scan(text, totals.capped())
