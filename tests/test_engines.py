@@ -235,3 +235,16 @@ def test_large_documents_take_the_presence_pass(both: tuple[Re2Scanner, object])
     text = " ".join(_project_texts())
     big = text * (hsengine.EVENT_BYTES // len(text.encode()) + 1)
     _same(both, big)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_match_hyperscan_misses_without_start_of_match_is_found_by_re2(
+    both: tuple[Re2Scanner, object], where: str
+) -> None:
+    # Hyperscan 5 finds no "I think" here without start-of-match (see hsengine's MISSED note).
+    missed = "\n## User Stories\n\nI think our indus"
+    for pad in ("", "z\n" * (hsengine.EVENT_BYTES // 2)):
+        text = pad + missed if where == "before" else missed + pad
+        result = _same(both, text)  # type: ignore[arg-type]
+        stance = [r.id for r in both[0].rules].index("stance-verb")
+        assert result.counts[stance] == 1
