@@ -45,7 +45,7 @@ def _whole_and_pieces(path: Path, monkeypatch: pytest.MonkeyPatch, engine: str) 
 
 
 @pytest.mark.parametrize("engine", ["re2", "hyperscan"])
-@pytest.mark.parametrize("suffix", [".md", ".txt"])
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".rst"])
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_a_file_read_in_pieces_gives_the_same_report(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str, suffix: str, seed: int

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from triage.documents import (
+    _READERS,
     MARKDOWN_SUFFIXES,
     TEXT_SUFFIXES,
     _bomless_utf16,
@@ -82,13 +83,14 @@ class PartialDocument:
 
 
 def is_large_text(path: Path) -> bool:
-    """Whether a file is read in pieces: a plain text or Markdown file of the large size."""
+    """Whether a file is read in pieces: a text (not HTML, PDF, Word) file of the large size."""
     try:
         size = path.stat().st_size
     except OSError:
         return False
     suffix = path.suffix.lower()
-    return size >= LARGE_FILE_BYTES and suffix in TEXT_SUFFIXES
+    # As in ``document_from_bytes``: every suffix without a reader is read as text.
+    return size >= LARGE_FILE_BYTES and (suffix in TEXT_SUFFIXES or suffix not in _READERS)
 
 
 def scan_large_file(
