@@ -1,7 +1,7 @@
 r"""Large text files in bounded memory: read, decode, clean and scan in pieces cut at blank lines.
 
 A file of ``LARGE_FILE_BYTES`` (16 MB) or more (plain text or Markdown, UTF-8) is never held
-whole: it is read in pieces of about ``PIECE_BYTES`` (8 MB), each cut just after a blank line,
+whole: it is read in pieces of about ``PIECE_BYTES`` (4 MB), each cut just after a blank line,
 decoded, cleaned and scanned on its own. (Read whole, a file costs about 3x its size: bytes,
 str and the UTF-8 the engines scan; from 16 MB on that would pass 2x its size + 100 MB.)
 Per rule the counts are summed and capped (``min(sum, cap)`` is the capped count of the
@@ -50,7 +50,7 @@ from triage.rules import Rule
 from triage.scanner import MAX_SPANS, Scanner, ScanResult, Span
 
 LARGE_FILE_BYTES = 16 << 20
-PIECE_BYTES = 8 << 20
+PIECE_BYTES = 4 << 20
 WINDOW = 4096
 _BLANK_LINE = re.compile(rb"\n\r?\n|\r\r(?!\n)")  # never between \r and \n
 _MAX_CONTROL_SHARE = 0.05
