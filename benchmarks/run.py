@@ -62,15 +62,18 @@ def child_triage(paths: list[str], engine: str, jobs: int, rules: str) -> dict[s
     from triage.assess import assess_paths, scanner_for
     from triage.render import render_json
     from triage.rules import load_rules
-    from triage.scanner import choose_engine
+    from triage.scanner import LARGE_BYTES, choose_engine
 
     ruleset = load_rules([Path(rules)] if rules != "-" else [])
     started = time.perf_counter()
     requested = None if engine == "auto" else engine
     warm_up = (ROOT / "README.md").read_text(encoding="utf-8")
+    large = warm_up * (LARGE_BYTES // len(warm_up.encode()) + 1)
     for name in {choose_engine(requested), choose_engine(requested, size=NO_LIMIT)}:
-        # Compiled (or loaded from the cache), and run once so lazy set-up is not timed.
-        scanner_for(ruleset, name).scan(warm_up)
+        # Compiled (or loaded from the cache), and run on a small and a large text so that lazy
+        # set-up (such as hyperscan's presence database) is not timed.
+        for sample in (warm_up, large):
+            scanner_for(ruleset, name).scan(sample)
     setup = time.perf_counter() - started
     started = time.perf_counter()
     report = assess_paths(paths, ruleset, engine=requested, jobs=jobs, max_bytes=NO_LIMIT)

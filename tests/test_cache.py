@@ -54,8 +54,17 @@ def test_cache_location_follows_xdg_and_can_be_turned_off(monkeypatch: pytest.Mo
     assert not cache.write_entry("blob", "k", b"x")
 
 
+def test_databases_are_compiled_only_when_a_document_needs_them(cache_dir: Path) -> None:
+    scanner = hsengine.HyperscanScanner([_rule(r"\blazy\b")])
+    assert _entries(cache_dir) == []
+    assert scanner.scan("lazy").counts == (1,)
+    assert len(_entries(cache_dir)) == 1  # the event database only
+    assert scanner.scan("lazy " * (hsengine.EVENT_BYTES // 5 + 1)).counts == (5,)
+    assert len(_entries(cache_dir)) == 2  # and the presence database, for a large document
+
+
 def test_the_database_is_cached_and_reused(cache_dir: Path) -> None:
-    hsengine.HyperscanScanner([_rule(r"\bcached\b")])
+    hsengine.HyperscanScanner([_rule(r"\bcached\b")]).scan("x")
     assert len(_entries(cache_dir)) == 1
     scanner = hsengine.HyperscanScanner([_rule(r"\bcached\b")])
     assert len(_entries(cache_dir)) == 1
@@ -63,15 +72,15 @@ def test_the_database_is_cached_and_reused(cache_dir: Path) -> None:
 
 
 def test_a_changed_rule_misses_the_cache(cache_dir: Path) -> None:
-    hsengine.HyperscanScanner([_rule(r"\bold\b")])
+    hsengine.HyperscanScanner([_rule(r"\bold\b")]).scan("x")
     scanner = hsengine.HyperscanScanner([_rule(r"\bnew\b")])
-    assert len(_entries(cache_dir)) == 2
     assert scanner.scan("old new").counts == (1,)
+    assert len(_entries(cache_dir)) == 2
     assert scanner.scan("old").counts == (0,)
 
 
 def test_a_corrupt_entry_is_recompiled(cache_dir: Path) -> None:
-    hsengine.HyperscanScanner([_rule(r"\bword\b")])
+    hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan("x")
     (entry,) = _entries(cache_dir)
     entry.write_bytes(b"garbage")
     assert hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan("a word").counts == (1,)
@@ -79,7 +88,7 @@ def test_a_corrupt_entry_is_recompiled(cache_dir: Path) -> None:
 
 
 def test_a_well_formed_entry_with_a_broken_database_is_recompiled(cache_dir: Path) -> None:
-    hsengine.HyperscanScanner([_rule(r"\bword\b")])
+    hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan("x")
     (entry,) = _entries(cache_dir)
     cache.write_entry(hsengine.CACHE_KIND, entry.name.split("-", 1)[1], b'{"unsupported": []}\nxx')
     assert hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan("a word").counts == (1,)

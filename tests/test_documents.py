@@ -64,3 +64,27 @@ def test_size_limit_is_named(tmp_path: Path) -> None:
     big.write_text("x" * 100)
     with pytest.raises(InputError, match="over the size limit of 10 bytes"):
         read_document(big, max_bytes=10)
+
+
+def test_markdown_noise_is_blanked_as_by_the_plain_regex() -> None:
+    import random
+    import re
+
+    from triage.documents import _HTML_TAGS, blank_markdown_noise
+
+    full = re.compile(  # the plain form of the noise regex: look-behind and line starts
+        r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"
+        rf"|</?(?:{_HTML_TAGS})\b[^>\n]{{0,200}}>|<!--|-->"
+        r"|\*\*|__|^[ \t]{0,3}>",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    pieces = ["](x)", '[a](b "t")', "<b>", "</em >", "<b__>", "<!--", "-->", "**", "__", "> "]
+    pieces += ["\n>", "\n   > q", "***", "x", " ", "\n", "é", "]", "(", "<", ">", "_", "*"]
+    pieces += ['](a\n"t\n>")', "\t", "-", "<a\n>", "](", '"', ")"]
+    rng = random.Random(3)
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("*.md"))]
+    texts += ["".join(rng.choices(pieces, k=rng.randint(0, 60))) for _ in range(2000)]
+    for text in texts:
+        expected = full.sub(lambda m: " " * len(m.group()), text)
+        assert blank_markdown_noise(text) == expected

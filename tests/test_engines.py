@@ -202,3 +202,49 @@ def test_an_empty_answer_from_the_set_is_double_checked() -> None:
     scanner = Re2Scanner(rules)
     assert scanner.set_fired(_OutOfMemorySet(), b"beta only") == [1]
     assert scanner.set_fired(_OutOfMemorySet(), b"neither") == []
+
+
+@pytest.mark.parametrize(
+    ("regex", "text"),
+    [
+        (r"ab|a", "ab ab a"),  # two ends for one start: RE2 prefers the first alternative
+        (r"a|ab", "ab ab a"),
+        (r"bcd|c", "bcd c bcd"),  # a later event starts before the last one taken ends
+        (r"`[^`\n]{1,60}`", "a `b` c `d` e `f`"),  # overlapping code spans
+        (r"(?i)\b(?:data|data\s+model)\b", "the data model and data"),  # prefix phrases
+        (r"x.{0,20}y", "x1y x2y xxyy"),
+        (r"\d+(?:\.\d+)?\s*ms", "10 ms 1.5ms 2.ms 300  ms"),  # greedy tails, one event per end
+    ],
+)
+def test_overlapping_events_are_recounted_by_re2(regex: str, text: str) -> None:
+    for cap in (1, 2, 100):
+        rules = [_regex_rule("r", regex, cap=cap)]
+        assert compile_scanner(rules, "hyperscan").scan(text) == Re2Scanner(rules).scan(text)
+
+
+def test_a_pattern_refused_with_start_of_match_is_counted_by_re2_when_present() -> None:
+    rules = [_regex_rule("story", r"(?i)\bgiven\b[^\n]{1,120}\bwhen\b[^\n]{1,120}\bthen\b")]
+    scanner = hsengine.HyperscanScanner(rules, use_cache=False)
+    text = "Given a user, when they log in, then greet them.\ngiven x when y then z"
+    assert scanner.scan(text) == Re2Scanner(rules).scan(text)
+    assert scanner.scan(text).counts == (2,)
+    assert scanner.scan("nothing here").counts == (0,)
+
+
+def test_large_documents_take_the_presence_pass(both: tuple[Re2Scanner, object]) -> None:
+    text = " ".join(_project_texts())
+    big = text * (hsengine.EVENT_BYTES // len(text.encode()) + 1)
+    _same(both, big)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_match_hyperscan_misses_without_start_of_match_is_found_by_re2(
+    both: tuple[Re2Scanner, object], where: str
+) -> None:
+    # Hyperscan 5 finds no "I think" here without start-of-match (see hsengine's MISSED note).
+    missed = "\n## User Stories\n\nI think our indus"
+    for pad in ("", "z\n" * (hsengine.EVENT_BYTES // 2)):
+        text = pad + missed if where == "before" else missed + pad
+        result = _same(both, text)  # type: ignore[arg-type]
+        stance = [r.id for r in both[0].rules].index("stance-verb")
+        assert result.counts[stance] == 1

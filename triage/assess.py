@@ -18,6 +18,7 @@ from triage import __version__
 from triage.documents import DEFAULT_MAX_BYTES, Document, make_document, read_document
 from triage.errors import InputError
 from triage.index import Target, collect_targets
+from triage.large import NotPlainUtf8, is_large_text, scan_large_file
 from triage.report import Report, SeedReport
 from triage.rules import RuleSet, load_rules
 from triage.scanner import Scanner, choose_engine, compile_scanner
@@ -85,10 +86,30 @@ def assess_file(
     path = Path(path)
     shown = path.as_posix()
     try:
+        if is_large_text(path):
+            with contextlib.suppress(NotPlainUtf8):  # else decoded whole, as any other file
+                return _assess_large(path, ruleset, listed or shown, shown, max_bytes, engine)
         doc = read_document(path, max_bytes=max_bytes)
     except InputError as exc:
         return SeedReport(path=listed or shown, file=shown, error=str(exc))
+    except OSError as exc:
+        return SeedReport(path=listed or shown, file=shown, error=f"{path}: cannot read: {exc}")
     return assess_document(doc, ruleset, listed or shown, shown, engine=engine)
+
+
+def _assess_large(
+    path: Path,
+    ruleset: RuleSet | None,
+    name: str,
+    file: str,
+    max_bytes: int,
+    engine: str | None,
+) -> SeedReport:
+    """Assess a large text file read in pieces (bounded memory, see ``triage.large``)."""
+    ruleset = ruleset or default_ruleset()
+    engine = choose_engine(engine, size=path.stat().st_size)
+    doc, result = scan_large_file(path, scanner_for(ruleset, engine), max_bytes)
+    return assess_scan(doc, name, file, ruleset.rules, ruleset.policy, result)
 
 
 def assess_target(

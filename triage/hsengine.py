@@ -1,22 +1,32 @@
-r"""The hyperscan engine: all rules in one Hyperscan database, one pass per document.
+r"""The hyperscan engine: all rules in a Hyperscan database, one pass per document.
 
-The database is compiled with ``HS_FLAG_SINGLEMATCH``: the pass reports each rule at most once,
-so the slow part of Hyperscan from Python (one callback per event) costs one call per rule that
-fires, not one per hit. RE2 then counts the hits of those rules only (see ``scanner``), so counts
-are RE2's exactly. Flags: ``(?mi)`` becomes ``HS_FLAG_MULTILINE | HS_FLAG_CASELESS``; every pattern
-that could match a non-ASCII character (``.``, ``[^...]``, ``\S``, non-ASCII text...) is compiled
-with ``HS_FLAG_UTF8`` (so it matches characters, as in RE2), the others byte-wise (the same matches
-on UTF-8 text, and several times cheaper to compile); never ``HS_FLAG_UCP``, so ``\b``, ``\w``,
+Documents under ``EVENT_BYTES`` are counted from one pass of a database compiled with
+``HS_FLAG_SOM_LEFTMOST``: each event gives (rule, start, end), and a rule whose events never
+overlap is counted from them directly, exactly as RE2 would (the argument is in
+``_event_counts``); RE2 recounts only the rules whose events overlap. Larger documents use a
+second database compiled with ``HS_FLAG_SINGLEMATCH``: it reports each rule at most once, so the
+slow part of Hyperscan from Python (one callback per event) costs one call per rule that fires,
+and the pass stops once every rule has fired; RE2 then counts the hits of those rules only (see
+``scanner``). Either way counts are RE2's exactly.
+
+Flags: ``(?mi)`` becomes ``HS_FLAG_MULTILINE | HS_FLAG_CASELESS``; every pattern that could
+match a non-ASCII character (``.``, ``[^...]``, ``\S``, non-ASCII text...) is compiled with
+``HS_FLAG_UTF8`` (so it matches characters, as in RE2), the others byte-wise (the same matches on
+UTF-8 text, and several times cheaper to compile); never ``HS_FLAG_UCP``, so ``\b``, ``\w``,
 ``\d``, ``\s`` are ASCII, as in RE2.
 
 Where the two engines could disagree, RE2 decides:
 - a pattern Hyperscan refuses is run by RE2 on every document (it still costs one linear pass);
+  one it refuses with start-of-match only ("Pattern is too large") goes into the event database
+  for presence, and RE2 counts it when it fires;
 - Hyperscan's ``\s`` also matches a vertical tab, RE2's does not; RE2 also folds ``k`` with the
   Kelvin sign and ``s`` with the long s, byte-wise Hyperscan does not: a document containing any
   of these three characters is passed to the RE2 set instead.
 
-Compiling takes seconds for hundreds of rules, so the database is serialized into the cache
-(``triage.cache``) under a key made of the patterns, their flags and the Hyperscan version.
+Compiling takes seconds (for the 88 default rules: the event database about 6 s, the presence
+database about 3 s), so each database is serialized into the cache (``triage.cache``) under a key
+made of the patterns, their flags and the Hyperscan version, and each is only loaded (or
+compiled) when a document first needs it.
 """
 
 from __future__ import annotations
@@ -24,15 +34,15 @@ from __future__ import annotations
 import json
 import platform
 import re
-from collections.abc import Iterable, Sequence
-from typing import cast
+from collections.abc import Collection, Iterable, Sequence
+from typing import NamedTuple, cast
 
 import hyperscan
 import re2
 
 from triage.cache import cache_key, read_entry, write_entry
 from triage.rules import Rule
-from triage.scanner import VerifyingScanner, re2_set
+from triage.scanner import MAX_SPANS, ScanResult, Span, VerifyingScanner, encode, re2_set
 
 _FLAGS = re.compile(r"\(\?([a-z]+)\)")
 _FLAG_BITS = {
@@ -45,44 +55,165 @@ _RE2_ONLY = (b"\x0b", "\u212a".encode(), "\u017f".encode())
 # Escapes that can match a non-ASCII character (or need Unicode tables).
 _WIDE_ESCAPES = frozenset("WSDBpPCX")
 CACHE_KIND = "hyperscan"
+# Documents below this size are counted from start-of-match events, larger ones by RE2 (on
+# 88 rules the events cost ~0.08 ms per KB, the presence pass and RE2 ~17 ms for 1 MB: the two
+# meet at about 200 KB).
+EVENT_BYTES = 160 << 10
+_NEVER = 1 << 62
+_MISSED_SETS = 16
+# MISSED: Hyperscan 5 (hyperscan 0.9.1) misses some matches without start-of-match. With or
+# without HS_FLAG_SINGLEMATCH, the rule ``stance-verb`` (``(?mi)\b(?:i|we)\s+...(?:think|...)``)
+# finds nothing in b"\n## User Stories\n\nI think our indus", yet finds "I think" when the
+# text ends one byte earlier; with HS_FLAG_SOM_LEFTMOST it is found. So RE2 has the last word
+# on the rules the presence pass stays silent about: a ``re2.Set`` of just those rules (on
+# large documents most rules have fired: a small, fast set). A rule Hyperscan reports that RE2
+# does not find only costs time: RE2 counts it as 0. The event pass is not double-checked
+# this way (the set of all rules costs 0.19 ms per 5 KB, +40%): start-of-match finds this
+# match, and the event counts equal RE2's on every test text, the corpus and the 2,000
+# benchmark documents; a start-of-match miss of the same kind would go unnoticed.
 
 Expression = tuple[bytes, int]
 
 
 class HyperscanScanner(VerifyingScanner):
-    """All rules in one Hyperscan database; RE2 counts the hits of the rules that fire."""
+    """All rules in one Hyperscan database; counts from its events, or from RE2 where unsure."""
 
     engine = "hyperscan"
 
     def __init__(self, rules: Sequence[Rule], *, use_cache: bool = True) -> None:
-        """Load the database from the cache, or compile it (and cache it)."""
+        """Keep the rules; each database is loaded (or compiled and cached) when first needed.
+
+        The event database serves documents under ``EVENT_BYTES``, the presence database larger
+        ones, so a run on small documents never compiles the other.
+        """
         super().__init__(rules)
-        expressions = [expression(rule.pattern()) for rule in self.rules]
-        self._database, self._unsupported = load_database(expressions, use_cache=use_cache)
+        self._use_cache = use_cache
+        self._events: Loaded | None = None
+        self._no_ends: list[int] = []
+        self._presence: Loaded | None = None
         self._fallback: re2.Set | None = None
+        self._missed_sets: dict[tuple[int, ...], re2.Set] = {}
+
+    def scan(self, text: str, skip: Collection[int] = ()) -> ScanResult:
+        """Scan one text once for all rules: from events if small, else presence then RE2."""
+        data = encode(text)
+        if data is None or len(data) >= EVENT_BYTES or _needs_re2(data):
+            return super().scan(text, skip)
+        counts, spans, unsure = self._event_counts(data)
+        for index in unsure:
+            counts[index], spans[index] = self.count(index, data)
+        return self.result(text, data, counts, spans)
+
+    def load_events(self) -> Loaded:
+        """Return the start-of-match database, loading (or compiling) it on first use."""
+        if self._events is None:
+            events = [expression(rule.pattern(), som=True) for rule in self.rules]
+            presence = [expression(rule.pattern()) for rule in self.rules]
+            self._events = load_database(events, presence, use_cache=self._use_cache)
+            # Where each rule's last event ended: "never" for the rules compiled for presence
+            # only, so their one event marks them unsure and RE2 counts them.
+            only = set(self._events.presence_only)
+            self._no_ends = [_NEVER if i in only else -1 for i in range(len(self.rules))]
+        return self._events
+
+    def load_presence(self) -> Loaded:
+        """Return the presence database (``HS_FLAG_SINGLEMATCH``), loading it on first use."""
+        if self._presence is None:
+            presence = [expression(rule.pattern()) for rule in self.rules]
+            self._presence = load_database(presence, use_cache=self._use_cache)
+        return self._presence
 
     def fired(self, data: bytes) -> Iterable[int]:
-        """Return the rules that match in ``data``, in one pass of the database."""
-        if any(character in data for character in _RE2_ONLY):
+        """Return the rules that match in ``data``, in one pass of the presence database."""
+        if _needs_re2(data):
             return self._re2_fired(data)
-        found = set(self._unsupported)
-        if self._database is not None:
-            self._database.scan(data, match_event_handler=_collect, context=found)
-        return found
+        database, unsupported, _ = self.load_presence()
+        found = set(unsupported)
+        if database is not None:
+            database.scan(data, match_event_handler=_collect, context=found)
+        return found | self._re2_missed(data, found)
+
+    def _re2_missed(self, data: bytes, found: set[int]) -> set[int]:
+        """Return the rules Hyperscan did not report but RE2 finds (see MISSED above)."""
+        rest = tuple(i for i in range(len(self.rules)) if i not in found)
+        if not rest:
+            return set()
+        matcher = self._missed_sets.get(rest)
+        if matcher is None:
+            if len(self._missed_sets) >= _MISSED_SETS:
+                self._missed_sets.clear()
+            matcher = self._missed_sets[rest] = re2_set([self.rules[i] for i in rest])
+        hits: list[int] = matcher.Match(data) or []
+        if not hits:  # nothing, or the set's DFA ran out of memory: each regex says for sure
+            return {i for i in rest if self._regex(i).search(data)}
+        return {rest[j] for j in hits}
 
     def _re2_fired(self, data: bytes) -> Iterable[int]:
         if self._fallback is None:
             self._fallback = re2_set(self.rules)
         return self.set_fired(self._fallback, data)
 
+    def _event_counts(self, data: bytes) -> tuple[list[int], list[tuple[Span, ...]], set[int]]:
+        """Count each rule's hits from the start-of-match events of one pass.
+
+        With ``HS_FLAG_SOM_LEFTMOST`` (and no ``SINGLEMATCH``) Hyperscan reports, for every
+        offset where a rule's match ends, the leftmost start of a match ending there. If one
+        rule's events, in the order they come, never start before the end of the last event
+        taken, they are exactly RE2's non-overlapping leftmost-first matches:
+
+        - say RE2 next takes (s, e), the leftmost match starting at or after the last end p.
+          Its end e is reported with a start at most s; every event starts at p or later (no
+          overlap), and every event is a match, so that start is s: (s, e) is an event;
+        - an event (a, b) taken before it would be a match starting at p or later, so a >= s,
+          and a < b < e: (s, e) would start before b, an overlap; so (s, e) is the next event.
+          Two ends for one start would overlap too, so RE2's choice between ends never arises;
+        - an event after RE2's last match would be a match RE2 missed; there is none.
+
+        Events out of end order also show as an overlap. Once a rule reaches its cap (scoring
+        uses min(count, cap)) its last end is kept: the same argument holds for the first
+        ``cap`` matches as long as no later event starts before that end. A rule whose events
+        overlap anywhere (``a|ab``, ``x[^x]*x``...) is "unsure" and RE2 recounts it, as are the
+        rules Hyperscan refuses with start-of-match. The pass cannot stop early: a late event
+        can still reveal an overlap (returning non-zero from the callback would not help).
+        """
+        database, unsupported, _ = self.load_events()
+        caps = self._caps
+        counts = [0] * len(self.rules)
+        ends = self._no_ends.copy()  # end of the last event taken, frozen at the cap
+        found: list[list[Span]] = [[] for _ in self.rules]
+        unsure = set(unsupported)
+
+        def on_event(rule: int, start: int, end: int, flags: int, context: object) -> None:
+            if start < ends[rule]:
+                unsure.add(rule)
+                return
+            count = counts[rule]
+            if count < caps[rule]:
+                counts[rule] = count + 1
+                ends[rule] = end
+                if count < MAX_SPANS:
+                    found[rule].append((start, end))
+
+        if database is not None:
+            database.scan(data, match_event_handler=on_event)
+        return counts, [tuple(spans) for spans in found], unsure
+
+
+def _needs_re2(data: bytes) -> bool:
+    """Whether the text holds a character on which Hyperscan and RE2 disagree."""
+    return any(character in data for character in _RE2_ONLY)
+
 
 def _collect(rule: int, start: int, end: int, flags: int, found: object) -> None:
     cast(set[int], found).add(rule)
 
 
-def expression(pattern: str) -> Expression:
-    """Split a rule pattern's leading inline flags into Hyperscan flag bits."""
-    flags = hyperscan.HS_FLAG_SINGLEMATCH
+def expression(pattern: str, *, som: bool = False) -> Expression:
+    """Split a rule pattern's leading inline flags into Hyperscan flag bits.
+
+    ``som``: report every match with its leftmost start (for counting), else each rule once.
+    """
+    flags = hyperscan.HS_FLAG_SOM_LEFTMOST if som else hyperscan.HS_FLAG_SINGLEMATCH
     head = _FLAGS.match(pattern)
     if head and set(head.group(1)) <= set(_FLAG_BITS):
         for letter in head.group(1):
@@ -138,35 +269,57 @@ def database_key(expressions: Sequence[Expression]) -> str:
     return cache_key(["hyperscan", version, platform.machine(), *patterns])
 
 
+class Loaded(NamedTuple):
+    """A compiled database and what it does not cover."""
+
+    database: hyperscan.Database | None
+    unsupported: tuple[int, ...]  # patterns Hyperscan refused in every form
+    presence_only: tuple[int, ...] = ()  # patterns compiled in their fallback form instead
+
+
 def load_database(
-    expressions: Sequence[Expression], *, use_cache: bool = True
-) -> tuple[hyperscan.Database | None, tuple[int, ...]]:
-    """Return the database and the indexes of the patterns it lacks, from cache if possible."""
-    key = database_key(expressions)
+    expressions: Sequence[Expression],
+    fallbacks: Sequence[Expression] | None = None,
+    *,
+    use_cache: bool = True,
+) -> Loaded:
+    """Return the database of the expressions, from cache if possible; see ``compile_database``."""
+    key = database_key([*expressions, *(fallbacks or ())])
     cached = read_entry(CACHE_KIND, key) if use_cache else None
     loaded = _deserialize(cached) if cached is not None else None
     if loaded is not None:
         return loaded
-    database, unsupported = compile_database(expressions)
+    loaded = compile_database(expressions, fallbacks)
     if use_cache:
-        write_entry(CACHE_KIND, key, _serialize(database, unsupported))
-    return database, unsupported
+        write_entry(CACHE_KIND, key, _serialize(loaded))
+    return loaded
 
 
 def compile_database(
-    expressions: Sequence[Expression],
-) -> tuple[hyperscan.Database | None, tuple[int, ...]]:
-    """Compile every pattern Hyperscan accepts; return the database and the refused indexes."""
+    expressions: Sequence[Expression], fallbacks: Sequence[Expression] | None = None
+) -> Loaded:
+    """Compile every pattern Hyperscan accepts; return the database and the refused indexes.
+
+    A refused pattern is tried again in its ``fallbacks`` form when given (start-of-match is
+    refused for some patterns that compile fine without it).
+    """
     indexes = list(range(len(expressions)))
     try:
-        return (_compile(expressions, indexes) if indexes else None), ()
+        return Loaded(_compile(expressions, indexes) if indexes else None, ())
     except hyperscan.error:
         pass  # some pattern is refused: find which, then compile the others
+    if fallbacks is not None:
+        # Start-of-match compiles are slow: one pattern at a time finds the refused ones in
+        # under a second, where halving took seconds.
+        refused = [i for i in indexes if _refused(expressions, [i])]
+        mixed = [fallbacks[i] if i in refused else expressions[i] for i in indexes]
+        database, unsupported, _ = compile_database(mixed)
+        return Loaded(database, unsupported, tuple(i for i in refused if i not in unsupported))
     refused = sorted(_refused(expressions, indexes))
     accepted = [i for i in indexes if i not in set(refused)]
     if not accepted:
-        return None, tuple(refused)
-    return _compile(expressions, accepted), tuple(refused)
+        return Loaded(None, tuple(refused))
+    return Loaded(_compile(expressions, accepted), tuple(refused))
 
 
 def _compile(expressions: Sequence[Expression], indexes: Sequence[int]) -> hyperscan.Database:
@@ -192,20 +345,23 @@ def _refused(expressions: Sequence[Expression], indexes: list[int]) -> list[int]
     return []
 
 
-def _serialize(database: hyperscan.Database | None, unsupported: tuple[int, ...]) -> bytes:
-    header = json.dumps({"unsupported": list(unsupported)}).encode() + b"\n"
-    return header + (hyperscan.dumpb(database) if database is not None else b"")
+def _serialize(loaded: Loaded) -> bytes:
+    lists = {"unsupported": list(loaded.unsupported), "presence_only": list(loaded.presence_only)}
+    header = json.dumps(lists).encode() + b"\n"
+    return header + (hyperscan.dumpb(loaded.database) if loaded.database is not None else b"")
 
 
-def _deserialize(payload: bytes) -> tuple[hyperscan.Database | None, tuple[int, ...]] | None:
+def _deserialize(payload: bytes) -> Loaded | None:
     """Rebuild a cached database; None when the entry cannot be used (then we recompile)."""
     header, _, body = payload.partition(b"\n")
     try:
-        unsupported = tuple(int(i) for i in json.loads(header)["unsupported"])
+        lists = json.loads(header)
+        unsupported = tuple(int(i) for i in lists["unsupported"])
+        presence_only = tuple(int(i) for i in lists.get("presence_only", ()))
         if not body:
-            return None, unsupported
+            return Loaded(None, unsupported, presence_only)
         database = hyperscan.loadb(body, hyperscan.HS_MODE_BLOCK)
         database.scratch = hyperscan.Scratch(database)
-    except (ValueError, KeyError, TypeError, hyperscan.error):
+    except (ValueError, KeyError, TypeError, AttributeError, hyperscan.error):
         return None
-    return database, unsupported
+    return Loaded(database, unsupported, presence_only)

@@ -168,6 +168,11 @@ def resolve_entry(folder: Path, listed: str, shown_folder: str, allow_outside: b
 
 
 def _inside(folder: Path, path: Path) -> bool:
+    name = path.relative_to(folder).parts if path.parent == folder else ()
+    if len(name) == 1 and name[0] not in (".", "..") and not path.is_symlink():
+        # A plain name in the folder that is no symlink resolves inside the resolved folder:
+        # one lstat instead of resolving every component of both paths (~11 lstats).
+        return True
     try:
         path.resolve().relative_to(folder.resolve())
     except (ValueError, OSError, RuntimeError):

@@ -1,11 +1,12 @@
 """Scanner: every rule compiled once, one pass per document, linear time whatever the rules say.
 
-Two engines give the same answer. Both encode the text to UTF-8 once, find in one pass which rules
-fire at all, then run only those rules' RE2 regexes to count hits (stopping at the rule's cap) and
-keep the first few spans. The engines differ only in that first pass: ``re2`` uses a ``re2.Set``;
-``hyperscan`` (optional, ``pip install seed-triage[fast]``) uses one Hyperscan database whose pass
-stops once every rule has fired; it is chosen automatically for large documents. Counts always
-come from RE2, so they are RE2's non-overlapping leftmost-first counts whichever engine ran.
+Two engines give the same answer. ``re2`` encodes the text to UTF-8 once, finds in one pass of a
+``re2.Set`` which rules fire at all, then runs only those rules' RE2 regexes to count hits
+(stopping at the rule's cap) and keep the first few spans. ``hyperscan`` (optional,
+``pip install seed-triage[fast]``) counts small documents from the start-of-match events of one
+Hyperscan pass, with RE2 recounting any rule whose events overlap, and large ones like ``re2``
+but with a Hyperscan presence pass that stops once every rule has fired (see ``hsengine``).
+Either way counts are RE2's non-overlapping leftmost-first counts.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import bisect
 import importlib.util
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, overload
 
@@ -47,8 +48,8 @@ class Scanner(Protocol):
     engine: str
     rules: tuple[Rule, ...]
 
-    def scan(self, text: str) -> ScanResult:
-        """Scan one text once for all rules."""
+    def scan(self, text: str, skip: Collection[int] = ()) -> ScanResult:
+        """Scan one text once for all rules; the counts of rules in ``skip`` may be left out."""
         ...
 
 
@@ -67,15 +68,32 @@ class VerifyingScanner:
         """Return the indexes of the rules that match somewhere in ``data`` (a superset is fine)."""
         raise NotImplementedError
 
-    def scan(self, text: str) -> ScanResult:
-        """Scan one text once for all rules."""
-        counts = [0] * len(self.rules)
-        spans: list[tuple[Span, ...]] = [()] * len(self.rules)
+    def scan(self, text: str, skip: Collection[int] = ()) -> ScanResult:
+        """Scan one text once for all rules; the counts of rules in ``skip`` may be left out.
+
+        ``skip`` saves counting rules whose count is already known to be enough (a large file
+        read in pieces, once a rule reached its cap); their counts here may be anything.
+        """
         data = encode(text)
         if data is None:  # lone surrogates: not valid UTF-8, nothing can match them sensibly
-            return ScanResult(tuple(counts), tuple(spans))
-        for index in sorted(set(self.fired(data))) if data else ():
-            counts[index], spans[index] = self._count(index, data)
+            return ScanResult((0,) * len(self.rules), ((),) * len(self.rules))
+        return self.result(text, data, *self.count_fired(data, skip))
+
+    def count_fired(
+        self, data: bytes, skip: Collection[int] = ()
+    ) -> tuple[list[int], list[tuple[Span, ...]]]:
+        """Count with RE2 the hits of the rules that ``fired`` says match in ``data``."""
+        counts = [0] * len(self.rules)
+        spans: list[tuple[Span, ...]] = [()] * len(self.rules)
+        for index in sorted(set(self.fired(data)).difference(skip)) if data else ():
+            counts[index], spans[index] = self.count(index, data)
+        return counts, spans
+
+    @staticmethod
+    def result(
+        text: str, data: bytes, counts: list[int], spans: list[tuple[Span, ...]]
+    ) -> ScanResult:
+        """Return a scan result, with spans turned into str offsets if the text is not ASCII."""
         if len(data) != len(text):
             return ScanResult(tuple(counts), CharSpans(data, spans))
         return ScanResult(tuple(counts), tuple(spans))
@@ -97,7 +115,7 @@ class VerifyingScanner:
             regex = self._regexes[index] = re2.compile(self.rules[index].pattern())
         return regex
 
-    def _count(self, index: int, data: bytes) -> tuple[int, tuple[Span, ...]]:
+    def count(self, index: int, data: bytes) -> tuple[int, tuple[Span, ...]]:
         """Count non-overlapping leftmost-first matches up to the cap, keeping the first spans."""
         regex = self._regex(index)
         # The wrapper's finditer builds a match object per hit; the raw call returns spans.

@@ -1,0 +1,84 @@
+"""A large text file read in pieces gives the same report as read whole."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from triage import large
+from triage.assess import assess_file
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _text(seed: int, size: int) -> str:
+    paths = [*sorted((ROOT / "seeds").glob("*")), *sorted((ROOT / "examples").rglob("*.md"))]
+    paths.append(ROOT / "README.md")
+    lines = [line for p in paths if p.is_file() for line in p.read_text("utf-8").splitlines()]
+    rng = random.Random(seed)
+    out: list[str] = []
+    while sum(len(line) + 1 for line in out) < size:
+        out.append(rng.choice(lines))
+        if rng.random() < 0.05:
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+def _whole_and_pieces(path: Path, monkeypatch: pytest.MonkeyPatch, engine: str) -> tuple[str, str]:
+    whole = assess_file(path, engine=engine).model_dump_json()
+    monkeypatch.setattr(large, "LARGE_FILE_BYTES", 1)
+    monkeypatch.setattr(large, "PIECE_BYTES", 3000)
+    seen: list[int] = []
+    real = large.pieces
+
+    def counting(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        for piece in real(*args, **kwargs):  # type: ignore[arg-type]
+            seen.append(len(piece))
+            yield piece
+
+    monkeypatch.setattr(large, "pieces", counting)
+    pieces = assess_file(path, engine=engine).model_dump_json()
+    assert len(seen) > 10  # really read in pieces
+    return whole, pieces
+
+
+@pytest.mark.parametrize("engine", ["re2", "hyperscan"])
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".rst"])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_file_read_in_pieces_gives_the_same_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str, suffix: str, seed: int
+) -> None:
+    if engine == "hyperscan":
+        pytest.importorskip("hyperscan")
+    path = tmp_path / f"big{suffix}"
+    text = _text(seed, 120_000)
+    if seed == 2:
+        text = "\ufeff" + text.replace("\n", "\r\n")
+    if seed == 3:  # old Mac line ends, and a blank line of mixed ones
+        text = text.replace("\n", "\r").replace("\r\r", "\r\r\n", 3)
+    path.write_text(text, encoding="utf-8", newline="")
+    whole, pieces = _whole_and_pieces(path, monkeypatch, engine)
+    assert pieces == whole
+
+
+def test_a_file_that_is_not_utf8_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(_text(3, 20_000).encode("utf-8") + "\n\ncaf\xe9 d\xe9j\xe0\n".encode("cp1252"))
+    whole = assess_file(path).model_dump_json()
+    monkeypatch.setattr(large, "LARGE_FILE_BYTES", 1)
+    monkeypatch.setattr(large, "PIECE_BYTES", 3000)
+    assert assess_file(path).model_dump_json() == whole
+
+
+def test_a_binary_file_is_refused_in_pieces_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "nul.txt"
+    path.write_bytes(b"words\n\n" * 2000 + b"\x00")
+    monkeypatch.setattr(large, "LARGE_FILE_BYTES", 1)
+    monkeypatch.setattr(large, "PIECE_BYTES", 3000)
+    assert "NUL" in (assess_file(path).error or "")
