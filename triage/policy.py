@@ -111,6 +111,7 @@ class Policy(_Frozen):
     not_a_spec_question: str
     clarifications: tuple[Clarification, ...] = ()
     bundle_advice: dict[Verdict, str]
+    bundle_unjudged: str = "no seed could be judged ({counts}) → fix the errors above and run again"
     ask: AskTemplate | None = None
 
     @model_validator(mode="after")

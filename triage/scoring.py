@@ -249,7 +249,7 @@ def summarise_bundle(policy: Policy, seeds: Sequence[SeedReport]) -> BundleRepor
         **{n: any(s.dimensions and getattr(s.dimensions, n) for s in judged) for n in DIMENSIONS}
     )
     buildable = sum(s.verdict == "buildable" for s in judged)
-    advice = policy.bundle_advice[verdict] if verdict else "fix the errors above and run again"
+    advice = policy.bundle_advice[verdict] if verdict else policy.bundle_unjudged
     count = f"{len(seeds)} seed{'s' if len(seeds) != 1 else ''}, {buildable} buildable"
     errors = len(seeds) - len(judged)
     if errors:
