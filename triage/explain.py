@@ -47,8 +47,9 @@ def _signal_lines(
     assert report.scores is not None
     lines = ["signals (points; density rules per 1000 words):"]
     by_signal: dict[str, list[str]] = {}
+    position = {rule.id: i for i, rule in enumerate(ruleset.rules)}
     for part in report.scores.contributions:
-        index = next(i for i, r in enumerate(ruleset.rules) if r.id == part.rule)
+        index = position[part.rule]
         capped = " (capped)" if part.count >= ruleset.rules[index].cap else ""
         entry = [
             f"    {part.rule}: {part.count} hit(s){capped} × {part.weight:g} → {part.points:g}"

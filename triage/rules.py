@@ -301,11 +301,6 @@ def _rule_id_at(data: Any, loc: list[str | int]) -> str | None:
     return None
 
 
-def check_rule(rule: Rule, policy: Policy) -> list[str]:
-    """Return what is wrong with one rule beyond its schema: signal, regex syntax, empty matches."""
-    return [f"{field}: {why}" for field, why in check_rule_fields(rule, policy)]
-
-
 def check_rule_fields(rule: Rule, policy: Policy) -> list[tuple[str, str]]:
     """Return ``(field, reason)`` for each problem of one rule beyond its schema."""
     problems = []
