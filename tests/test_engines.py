@@ -10,6 +10,7 @@ import pytest
 from triage.assess import assess_text, default_ruleset
 from triage.rules import RegexRule, Rule
 from triage.scanner import (
+    FEW_LEFT,
     LARGE_BYTES,
     Re2Scanner,
     ScanResult,
@@ -248,3 +249,19 @@ def test_a_match_hyperscan_misses_without_start_of_match_is_found_by_re2(
         result = _same(both, text)  # type: ignore[arg-type]
         stance = [r.id for r in both[0].rules].index("stance-verb")
         assert result.counts[stance] == 1
+
+
+@pytest.mark.parametrize("engine", ["re2", "hyperscan"])
+def test_when_few_rules_are_left_a_set_of_just_those_counts_them_alike(engine: str) -> None:
+    # A large file's later pieces skip the rules already at their cap; once few are left, a
+    # set of just those runs instead of the pass over all rules. Their counts must not change.
+    scanner = compile_scanner(default_ruleset().rules, engine)
+    text = " ".join(_project_texts()) * 40  # large: not counted from events
+    full = scanner.scan(text)
+    fired = [i for i, count in enumerate(full.counts) if count]
+    for left in (fired[:3], fired[-2:], []):
+        skip = [i for i in range(len(scanner.rules)) if i not in left]
+        assert len(scanner.rules) - len(skip) <= FEW_LEFT * len(scanner.rules)
+        partial = scanner.scan(text, skip)
+        assert [partial.counts[i] for i in left] == [full.counts[i] for i in left]
+        assert [partial.spans[i] for i in left] == [full.spans[i] for i in left]

@@ -60,7 +60,6 @@ CACHE_KIND = "hyperscan"
 # meet at about 200 KB).
 EVENT_BYTES = 160 << 10
 _NEVER = 1 << 62
-_MISSED_SETS = 16
 # MISSED: Hyperscan 5 (hyperscan 0.9.1) misses some matches without start-of-match. With or
 # without HS_FLAG_SINGLEMATCH, the rule ``stance-verb`` (``(?mi)\b(?:i|we)\s+...(?:think|...)``)
 # finds nothing in b"\n## User Stories\n\nI think our indus", yet finds "I think" when the
@@ -92,7 +91,6 @@ class HyperscanScanner(VerifyingScanner):
         self._no_ends: list[int] = []
         self._presence: Loaded | None = None
         self._fallback: re2.Set | None = None
-        self._missed_sets: dict[tuple[int, ...], re2.Set] = {}
 
     def scan(self, text: str, skip: Collection[int] = ()) -> ScanResult:
         """Scan one text once for all rules: from events if small, else presence then RE2."""
@@ -135,18 +133,7 @@ class HyperscanScanner(VerifyingScanner):
 
     def _re2_missed(self, data: bytes, found: set[int]) -> set[int]:
         """Return the rules Hyperscan did not report but RE2 finds (see MISSED above)."""
-        rest = tuple(i for i in range(len(self.rules)) if i not in found)
-        if not rest:
-            return set()
-        matcher = self._missed_sets.get(rest)
-        if matcher is None:
-            if len(self._missed_sets) >= _MISSED_SETS:
-                self._missed_sets.clear()
-            matcher = self._missed_sets[rest] = re2_set([self.rules[i] for i in rest])
-        hits: list[int] = matcher.Match(data) or []
-        if not hits:  # nothing, or the set's DFA ran out of memory: each regex says for sure
-            return {i for i in rest if self._regex(i).search(data)}
-        return {rest[j] for j in hits}
+        return self.subset_fired(data, tuple(i for i in range(len(self.rules)) if i not in found))
 
     def _re2_fired(self, data: bytes) -> Iterable[int]:
         if self._fallback is None:

@@ -30,6 +30,11 @@ CHOICES = ("auto", *ENGINES)
 ENGINE_VARIABLE = "TRIAGE_ENGINE"
 SET_MEMORY = 64 << 20
 LARGE_BYTES = 4 << 20
+# When at most this share of the rules is still to be counted (the later pieces of a large file,
+# where most rules reached their cap), a set of just those rules replaces the pass over all:
+# a never-firing rule otherwise forces every piece through the full pass.
+FEW_LEFT = 0.25
+_SUBSETS = 16  # sets of rule subsets kept compiled
 
 Span = tuple[int, int]
 
@@ -63,6 +68,7 @@ class VerifyingScanner:
         self.rules = tuple(rules)
         self._caps = tuple(rule.cap for rule in self.rules)
         self._regexes: list[re2._Regexp | None] = [None] * len(self.rules)
+        self._subsets: dict[tuple[int, ...], re2.Set] = {}
 
     def fired(self, data: bytes) -> Iterable[int]:
         """Return the indexes of the rules that match somewhere in ``data`` (a superset is fine)."""
@@ -85,9 +91,34 @@ class VerifyingScanner:
         """Count with RE2 the hits of the rules that ``fired`` says match in ``data``."""
         counts = [0] * len(self.rules)
         spans: list[tuple[Span, ...]] = [()] * len(self.rules)
-        for index in sorted(set(self.fired(data)).difference(skip)) if data else ():
+        if not data:
+            return counts, spans
+        if len(self.rules) - len(skip) <= FEW_LEFT * len(self.rules):
+            left = tuple(i for i in range(len(self.rules)) if i not in skip)
+            fired: Iterable[int] = self.subset_fired(data, left)
+        else:
+            fired = self.fired(data)
+        for index in sorted(set(fired).difference(skip)):
             counts[index], spans[index] = self.count(index, data)
         return counts, spans
+
+    def subset_fired(self, data: bytes, subset: tuple[int, ...]) -> set[int]:
+        """Return which of the rules in ``subset`` match in ``data``, by a set of just those.
+
+        The sets are compiled on first use and a few are kept (a large file's later pieces ask
+        about the same few rules again and again).
+        """
+        if not subset:
+            return set()
+        matcher = self._subsets.get(subset)
+        if matcher is None:
+            if len(self._subsets) >= _SUBSETS:
+                self._subsets.clear()
+            matcher = self._subsets[subset] = re2_set([self.rules[i] for i in subset])
+        hits: list[int] = matcher.Match(data) or []
+        if not hits:  # nothing, or the set's DFA ran out of memory: each regex says for sure
+            return {i for i in subset if self._regex(i).search(data)}
+        return {subset[j] for j in hits}
 
     @staticmethod
     def result(
