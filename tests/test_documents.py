@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from triage.documents import decode, make_document, read_document
+from triage.documents import decode, make_document, read_document, read_limited
 from triage.errors import InputError
 
 
@@ -88,3 +91,23 @@ def test_markdown_noise_is_blanked_as_by_the_plain_regex() -> None:
     for text in texts:
         expected = full.sub(lambda m: " " * len(m.group()), text)
         assert blank_markdown_noise(text) == expected
+
+
+def _stat_saying(size: int, real: Callable[..., os.stat_result]) -> Callable[..., os.stat_result]:
+    def fake(self: Path, **kwargs: object) -> os.stat_result:
+        fields = list(real(self, **kwargs))
+        fields[stat.ST_SIZE] = size
+        return os.stat_result(fields)
+
+    return fake
+
+
+def test_a_file_that_grows_after_its_size_was_read_is_read_whole_or_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed = tmp_path / "seed.txt"
+    seed.write_bytes(b"x" * 100)
+    monkeypatch.setattr(Path, "stat", _stat_saying(10, Path.stat))  # it was 10 bytes when seen
+    assert read_limited(seed, max_bytes=1000) == b"x" * 100
+    with pytest.raises(InputError, match="grew while being read"):
+        read_limited(seed, max_bytes=50)
