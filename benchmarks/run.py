@@ -76,7 +76,10 @@ def child_triage(paths: list[str], engine: str, jobs: int, rules: str) -> dict[s
             scanner_for(ruleset, name).scan(sample)
     setup = time.perf_counter() - started
     started = time.perf_counter()
-    report = assess_paths(paths, ruleset, engine=requested, jobs=jobs, max_bytes=NO_LIMIT)
+    # As `triage --format json` does: the per-rule scores, which no format prints, are not kept.
+    report = assess_paths(
+        paths, ruleset, engine=requested, jobs=jobs, max_bytes=NO_LIMIT, keep_scores=False
+    )
     size = len(render_json(report))
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "setup": setup, "rss_mb": _peak_mb(), "json_bytes": size}

@@ -9,6 +9,7 @@ import pytest
 
 from triage.assess import MANY_SEEDS, assess_paths, default_jobs
 from triage.cli import main
+from triage.render import render
 from triage.scanner import hyperscan_available
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,3 +77,13 @@ def test_an_unknown_engine_is_a_usage_error(
     monkeypatch.setenv("TRIAGE_ENGINE", "grep")
     assert main([str(ROOT / "seeds" / "INDEX.md")]) == 2
     assert "unknown engine" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_reports_without_scores_print_the_same(bundle: Path, jobs: int) -> None:
+    full = assess_paths([bundle], jobs=jobs)
+    lean = assess_paths([bundle], jobs=jobs, keep_scores=False)
+    assert all(seed.scores is None for seed in lean.seeds)
+    assert any(seed.scores is not None for seed in full.seeds)
+    for fmt in ("json", "text", "markdown", "yaml", "sarif"):
+        assert render(lean, fmt) == render(full, fmt)

@@ -53,13 +53,16 @@ def assess_document(
     file: str | None = None,
     *,
     engine: str | None = None,
+    keep_scores: bool = True,
 ) -> SeedReport:
-    """Scan and score one already-read document."""
+    """Scan and score one already-read document (``keep_scores``: see ``assess_scan``)."""
     ruleset = ruleset or default_ruleset()
     engine = choose_engine(engine, size=len(doc.text))
     result = scanner_for(ruleset, engine).scan(doc.text)
     name = path or doc.name
-    return assess_scan(doc, name, file or name, ruleset.rules, ruleset.policy, result)
+    return assess_scan(
+        doc, name, file or name, ruleset.rules, ruleset.policy, result, keep_scores=keep_scores
+    )
 
 
 def assess_text(
@@ -81,6 +84,7 @@ def assess_file(
     listed: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     engine: str | None = None,
+    keep_scores: bool = True,
 ) -> SeedReport:
     """Assess one file; a file that cannot be read gives a report with ``error`` set."""
     path = Path(path)
@@ -88,13 +92,17 @@ def assess_file(
     try:
         if is_large_text(path):
             with contextlib.suppress(NotPlainUtf8):  # else decoded whole, as any other file
-                return _assess_large(path, ruleset, listed or shown, shown, max_bytes, engine)
+                return _assess_large(
+                    path, ruleset, listed or shown, shown, max_bytes, engine, keep_scores
+                )
         doc = read_document(path, max_bytes=max_bytes)
     except InputError as exc:
         return SeedReport(path=listed or shown, file=shown, error=str(exc))
     except OSError as exc:
         return SeedReport(path=listed or shown, file=shown, error=f"{path}: cannot read: {exc}")
-    return assess_document(doc, ruleset, listed or shown, shown, engine=engine)
+    return assess_document(
+        doc, ruleset, listed or shown, shown, engine=engine, keep_scores=keep_scores
+    )
 
 
 def _assess_large(
@@ -104,22 +112,33 @@ def _assess_large(
     file: str,
     max_bytes: int,
     engine: str | None,
+    keep_scores: bool,
 ) -> SeedReport:
     """Assess a large text file read in pieces (bounded memory, see ``triage.large``)."""
     ruleset = ruleset or default_ruleset()
     engine = choose_engine(engine, size=path.stat().st_size)
     doc, result = scan_large_file(path, scanner_for(ruleset, engine), max_bytes)
-    return assess_scan(doc, name, file, ruleset.rules, ruleset.policy, result)
+    rules, policy = ruleset.rules, ruleset.policy
+    return assess_scan(doc, name, file, rules, policy, result, keep_scores=keep_scores)
 
 
 def assess_target(
-    target: Target, ruleset: RuleSet, max_bytes: int, engine: str | None = None
+    target: Target,
+    ruleset: RuleSet,
+    max_bytes: int,
+    engine: str | None = None,
+    keep_scores: bool = True,
 ) -> SeedReport:
     """Assess one target of an index; an unusable entry gives an error row."""
     if target.path is None:
         return SeedReport(path=target.listed, file=target.shown, error=target.error)
     report = assess_file(
-        target.path, ruleset, listed=target.listed, max_bytes=max_bytes, engine=engine
+        target.path,
+        ruleset,
+        listed=target.listed,
+        max_bytes=max_bytes,
+        engine=engine,
+        keep_scores=keep_scores,
     )
     return report.model_copy(update={"file": target.shown})
 
@@ -144,15 +163,16 @@ def assess_targets(
     max_bytes: int,
     engine: str | None = None,
     jobs: int = 1,
+    keep_scores: bool = True,
 ) -> Iterator[SeedReport]:
     """Yield the reports of targets in index order, made by ``jobs`` processes when over one."""
     engine = choose_engine(engine, size=max(_sizes(targets)))
     if jobs <= 1 or len(targets) <= 1:
-        return (assess_target(t, ruleset, max_bytes, engine) for t in targets)
+        return (assess_target(t, ruleset, max_bytes, engine, keep_scores) for t in targets)
     from triage.parallel import assess_in_processes  # only parallel runs pay for the import
 
     scanner_for(ruleset, engine)  # compile (or load) once, before workers fork
-    return assess_in_processes(targets, ruleset, max_bytes, engine, jobs)
+    return assess_in_processes(targets, ruleset, max_bytes, engine, jobs, keep_scores)
 
 
 @contextlib.contextmanager
@@ -180,12 +200,14 @@ def assess_paths(
     progress: Callable[[int, int], None] | None = None,
     engine: str | None = None,
     jobs: int | None = 1,
+    keep_scores: bool = True,
 ) -> Report:
     """Assess INDEX.md files, folders and documents; the bundle is all of them together.
 
     ``progress(done, total)`` is called after each seed, for a progress bar. ``jobs`` processes
     share the work (None: every core when there are many seeds); reports keep the index order
-    and are identical whatever the job count or engine.
+    and are identical whatever the job count or engine. ``keep_scores=False`` leaves each
+    seed's ``scores`` out (they are only printed by ``triage explain``).
     """
     ruleset = ruleset or default_ruleset()
     targets = collect_targets([Path(p) for p in paths], allow_outside)
@@ -194,7 +216,7 @@ def assess_paths(
     workers = default_jobs(len(targets), sum(_sizes(targets))) if jobs is None else jobs
     seeds: list[SeedReport] = []
     with _collector_paused():
-        for report in assess_targets(targets, ruleset, max_bytes, engine, workers):
+        for report in assess_targets(targets, ruleset, max_bytes, engine, workers, keep_scores):
             seeds.append(report)
             if progress is not None:
                 progress(len(seeds), len(targets))

@@ -256,7 +256,9 @@ def exit_code(report: Report, fail_on: str) -> ExitCode:
     return ExitCode.FINDINGS if below else ExitCode.OK
 
 
-def _assess(args: argparse.Namespace, ruleset: RuleSet, quiet: int = 0) -> Report:
+def _assess(
+    args: argparse.Namespace, ruleset: RuleSet, quiet: int = 0, *, keep_scores: bool = True
+) -> Report:
     """Triage the paths of ``args``, with a progress line when stderr is a terminal."""
     progress = Progress(sys.stderr, enabled=quiet == 0 and _terminal(sys.stderr))
     try:
@@ -268,6 +270,7 @@ def _assess(args: argparse.Namespace, ruleset: RuleSet, quiet: int = 0) -> Repor
             progress=progress,
             engine=args.engine,
             jobs=args.jobs,
+            keep_scores=keep_scores,
         )
     finally:
         progress.finish()
@@ -284,7 +287,8 @@ def run_check(argv: Sequence[str]) -> ExitCode:
     config = config_for(args)
     fmt = args.format or config.format or DEFAULT_FORMAT
     fail_on = args.fail_on or config.fail_on or DEFAULT_FAIL_ON
-    report = _assess(args, load_ruleset_from(args, config), args.quiet)
+    # No format prints the per-rule scores (that is ``triage explain``): not built at all.
+    report = _assess(args, load_ruleset_from(args, config), args.quiet, keep_scores=False)
     if args.output is not None:
         emit(render(report, fmt, fail_on=fail_on), args.output)
     sys.stdout.write(_stdout_text(report, args, fmt, fail_on))

@@ -13,8 +13,8 @@ never fetched. Problems become error targets, so one bad entry never hides the o
 
 from __future__ import annotations
 
-import posixpath
 import os
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path

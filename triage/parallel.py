@@ -20,6 +20,7 @@ class _Job:
     ruleset: RuleSet
     max_bytes: int
     engine: str
+    keep_scores: bool
 
 
 _JOBS: list[_Job] = []  # the one job of this worker process
@@ -46,16 +47,24 @@ def _assess(target: Target) -> str:
     from triage.assess import assess_target
 
     job = _JOBS[0]
-    return assess_target(target, job.ruleset, job.max_bytes, job.engine).model_dump_json()
+    report = assess_target(target, job.ruleset, job.max_bytes, job.engine, job.keep_scores)
+    return report.model_dump_json()
 
 
 def assess_in_processes(
-    targets: Sequence[Target], ruleset: RuleSet, max_bytes: int, engine: str, jobs: int
+    targets: Sequence[Target],
+    ruleset: RuleSet,
+    max_bytes: int,
+    engine: str,
+    jobs: int,
+    keep_scores: bool = True,
 ) -> Iterator[SeedReport]:
     """Assess targets over ``jobs`` processes, in chunks; yield the reports in input order."""
     chunk = max(1, min(MAX_CHUNK, len(targets) // (jobs * 8)))
     with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_start_worker, initargs=(_Job(ruleset, max_bytes, engine),)
+        max_workers=jobs,
+        initializer=_start_worker,
+        initargs=(_Job(ruleset, max_bytes, engine, keep_scores),),
     ) as pool:
         for report in pool.map(_assess, targets, chunksize=chunk):
             yield SeedReport.model_validate_json(report)
