@@ -227,6 +227,10 @@ class CharSpans(Sequence[tuple[Span, ...]]):
             return tuple(self[i] for i in range(len(self))[index])
         return tuple((self._char(a), self._char(b)) for a, b in self._spans[index])
 
+    def first(self, index: int, count: int) -> tuple[Span, ...]:
+        """Return one rule's first ``count`` spans in str offsets (only those are converted)."""
+        return tuple((self._char(a), self._char(b)) for a, b in self._spans[index][:count])
+
     def __iter__(self) -> Iterator[tuple[Span, ...]]:
         """Iterate over every rule's spans."""
         return (self[i] for i in range(len(self)))
@@ -244,6 +248,13 @@ class CharSpans(Sequence[tuple[Span, ...]]):
             self._chars[offset] = self._chars[before] + len(piece)
             bisect.insort(self._known, offset)
         return self._chars[offset]
+
+
+def first_spans(result: ScanResult, index: int, count: int) -> tuple[Span, ...]:
+    """Return the first ``count`` spans of one rule, converting no more than those."""
+    if isinstance(result.spans, CharSpans):
+        return result.spans.first(index, count)
+    return result.spans[index][:count]
 
 
 def hyperscan_available() -> bool:
