@@ -160,7 +160,7 @@ def resolve_entry(folder: Path, listed: str, shown_folder: str, allow_outside: b
     if not allow_outside and (candidate.is_absolute() or re.match(r"^[a-zA-Z]:", relative)):
         return Target(listed, shown, None, "absolute path refused; list it relative to the index")
     path = folder / candidate
-    if not allow_outside and not _inside(folder, path):
+    if not allow_outside and not _inside(folder, path, relative):
         reason = "symlink pointing out" if _is_link_out(candidate) else "path"
         return Target(
             listed, shown, None, f"{reason} leaves the index's folder (use --allow-outside)"
@@ -168,9 +168,8 @@ def resolve_entry(folder: Path, listed: str, shown_folder: str, allow_outside: b
     return Target(listed, shown, path)
 
 
-def _inside(folder: Path, path: Path) -> bool:
-    name = path.relative_to(folder).parts if path.parent == folder else ()
-    if len(name) == 1 and name[0] not in (".", "..") and not path.is_symlink():
+def _inside(folder: Path, path: Path, relative: str) -> bool:
+    if "/" not in relative and relative not in ("", ".", "..") and not os.path.islink(path):
         # A plain name in the folder that is no symlink resolves inside the resolved folder:
         # one lstat instead of resolving every component of both paths (~11 lstats).
         return True
