@@ -67,22 +67,11 @@ def assess_in_processes(
     jobs: int,
     keep_scores: bool = True,
 ) -> Iterator[SeedReport]:
-    """Assess targets over ``jobs`` processes, in chunks; yield the reports in input order.
-
-    The first chunk is assessed here, before the workers start: it fills the matcher's lazy
-    state (RE2's DFA caches, each rule's own regex, the Hyperscan databases), which forked
-    workers then inherit instead of each building it again.
-    """
-    from triage.assess import assess_target
-
+    """Assess targets over ``jobs`` processes, in chunks; yield the reports in input order."""
     chunk = max(1, min(MAX_CHUNK, len(targets) // (jobs * 8)))
-    for target in targets[:chunk]:
-        yield assess_target(target, ruleset, max_bytes, engine, keep_scores)
-    if len(targets) <= chunk:
-        return
     job = _Job(ruleset, max_bytes, engine, keep_scores, targets)
     with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(job,)) as pool:
-        ranges = range(chunk, len(targets), chunk)
+        ranges = range(0, len(targets), chunk)
         futures: list[Future[str]] = [
             pool.submit(_assess_range, start, start + chunk) for start in ranges
         ]
