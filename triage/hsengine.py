@@ -41,6 +41,7 @@ import hyperscan
 import re2
 
 from triage.cache import cache_key, read_entry, write_entry
+from triage.patternshape import costly_start
 from triage.rules import Rule
 from triage.scanner import MAX_SPANS, ScanResult, Span, VerifyingScanner, encode, re2_set
 
@@ -105,12 +106,15 @@ class HyperscanScanner(VerifyingScanner):
     def load_events(self) -> Loaded:
         """Return the start-of-match database, loading (or compiling) it on first use."""
         if self._events is None:
-            events = [expression(rule.pattern(), som=True) for rule in self.rules]
-            presence = [expression(rule.pattern()) for rule in self.rules]
+            patterns = [rule.pattern() for rule in self.rules]
+            # Patterns whose start is expensive to track go in for presence (see patternshape).
+            costly = {i for i, pattern in enumerate(patterns) if costly_start(pattern)}
+            events = [expression(p, som=i not in costly) for i, p in enumerate(patterns)]
+            presence = [expression(pattern) for pattern in patterns]
             self._events = load_database(events, presence, use_cache=self._use_cache)
             # Where each rule's last event ended: "never" for the rules compiled for presence
             # only, so their one event marks them unsure and RE2 counts them.
-            only = set(self._events.presence_only)
+            only = set(self._events.presence_only) | costly
             self._no_ends = [_NEVER if i in only else -1 for i in range(len(self.rules))]
         return self._events
 

@@ -1,0 +1,184 @@
+r"""Which rule patterns make Hyperscan's start-of-match tracking expensive, read from their text.
+
+The hyperscan engine counts small documents from one pass of a database compiled with
+``HS_FLAG_SOM_LEFTMOST`` (see ``hsengine``). Tracking where each match starts is what makes that
+pass slow, and two shapes of pattern cost most (measured on the default rules, 5 KB documents):
+
+- a match that may begin anywhere inside a run of class characters (``\b[A-Za-z_]\w*\(``,
+  ``\d+\s*ms``): every position of every word is a possible start. One such rule
+  (``code-signature``) was a fifth of the whole pass;
+- a class repeated up to a large bound (`` `[^`\n]{1,60}` ``): Hyperscan refuses start-of-match
+  outright for the larger bounds ("Pattern is too large").
+
+Such a pattern goes into the database in its presence form instead, and RE2 counts it in the
+documents where it is present, as for the patterns Hyperscan refuses. Counts are RE2's either
+way; only the speed depends on this guess, so a pattern this reader does not follow is simply
+left with start-of-match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# A class repeated up to at least this many times is tracked for presence only.
+LARGE_BOUND = 32
+_CLASS_ESCAPES = frozenset("wWdDsSpPC")
+_ZERO_WIDTH_ESCAPES = frozenset("bBAz")
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """One element of a pattern: a literal, a class, an anchor or a group, and its repeat."""
+
+    kind: str  # "literal", "class", "anchor", "boundary" or "group"
+    low: int = 1
+    high: int | None = 1  # None: no upper bound
+    alternatives: tuple[tuple[_Atom, ...], ...] = ()
+
+
+def costly_start(pattern: str) -> bool:
+    """Return whether start-of-match tracking of this pattern is expensive (see the module)."""
+    try:
+        alternatives, _ = _alternatives(_strip_flags(pattern), 0)
+    except (IndexError, ValueError):
+        return False
+    return any(_starts_in_class_run(alt) or _large_class_repeat(alt) for alt in alternatives)
+
+
+def _strip_flags(pattern: str) -> str:
+    if pattern.startswith("(?") and ")" in pattern:
+        head = pattern[2 : pattern.index(")")]
+        if head.isalpha():
+            return pattern[len(head) + 3 :]
+    return pattern
+
+
+def _starts_in_class_run(atoms: tuple[_Atom, ...]) -> bool:
+    """Whether a match of this sequence may start inside a run of class characters."""
+    leading_class = False
+    for atom in atoms:
+        if atom.kind == "boundary":
+            continue
+        if atom.kind == "anchor":
+            return False
+        if atom.kind == "class":
+            if atom.high is None:
+                return True
+            if leading_class:
+                return False
+            leading_class = True
+            continue
+        if atom.kind == "group" and not leading_class:
+            if any(_starts_in_class_run(alt) for alt in atom.alternatives):
+                return True
+            if atom.low == 0:
+                continue  # optional: the match may start after it
+        return False
+    return False
+
+
+def _large_class_repeat(atoms: tuple[_Atom, ...]) -> bool:
+    for atom in atoms:
+        if atom.kind == "class" and atom.high is not None and atom.high >= LARGE_BOUND:
+            return True
+        if atom.kind == "group" and any(_large_class_repeat(alt) for alt in atom.alternatives):
+            return True
+    return False
+
+
+def _alternatives(text: str, index: int) -> tuple[tuple[tuple[_Atom, ...], ...], int]:
+    """Read alternatives from ``index`` up to a closing parenthesis or the end."""
+    found: list[tuple[_Atom, ...]] = []
+    current: list[_Atom] = []
+    while index < len(text) and text[index] != ")":
+        if text[index] == "|":
+            found.append(tuple(current))
+            current = []
+            index += 1
+            continue
+        atom, index = _atom(text, index)
+        atom, index = _repeat(atom, text, index)
+        current.append(atom)
+    found.append(tuple(current))
+    return tuple(found), index
+
+
+def _atom(text: str, index: int) -> tuple[_Atom, int]:
+    char = text[index]
+    if char == "\\":
+        letter = text[index + 1]
+        if letter in _ZERO_WIDTH_ESCAPES:
+            return _Atom("boundary" if letter in "bB" else "anchor"), index + 2
+        if letter in "pP":  # \pL or \p{Greek}
+            end = text.index("}", index) + 1 if text[index + 2] == "{" else index + 3
+            return _Atom("class"), end
+        return _Atom("class" if letter in _CLASS_ESCAPES else "literal"), index + 2
+    if char == "[":
+        return _Atom("class"), _class_end(text, index)
+    if char == ".":
+        return _Atom("class"), index + 1
+    if char in "^$":
+        return _Atom("anchor"), index + 1
+    if char == "(":
+        start = _group_body(text, index + 1)
+        if start is None:  # (?i) and the like: flags for the rest, matches nothing
+            return _Atom("boundary"), text.index(")", index) + 1
+        alternatives, end = _alternatives(text, start)
+        if end >= len(text):
+            raise ValueError("unclosed group")
+        return _Atom("group", alternatives=alternatives), end + 1
+    return _Atom("literal"), index + 1
+
+
+def _group_body(text: str, index: int) -> int | None:
+    """Return where a group's body starts (``index`` is just after its parenthesis).
+
+    None for a flags-only group such as ``(?i)``.
+    """
+    if not text.startswith("?", index):
+        return index
+    if text.startswith("?P<", index):
+        return text.index(">", index) + 1
+    flags = index + 1
+    while text[flags].isalpha() or text[flags] == "-":
+        flags += 1
+    if text[flags] == ")":
+        return None
+    if text[flags] != ":":
+        raise ValueError(f"unknown group at {index}")
+    return flags + 1
+
+
+def _class_end(text: str, index: int) -> int:
+    """Return the index just after the bracket class starting at ``index``."""
+    index += 1
+    if text.startswith("^", index):
+        index += 1
+    if text.startswith("]", index):
+        index += 1
+    while text[index] != "]":
+        index += 2 if text[index] == "\\" else 1
+    return index + 1
+
+
+def _repeat(atom: _Atom, text: str, index: int) -> tuple[_Atom, int]:
+    """Apply a quantifier after the atom, if there is one."""
+    if index >= len(text):
+        return atom, index
+    char = text[index]
+    bounds: tuple[int, int | None] | None = None
+    if char in "*+?":
+        bounds = {"*": (0, None), "+": (1, None), "?": (0, 1)}[char]
+        index += 1
+    elif char == "{" and "}" in text[index:]:
+        end = text.index("}", index)
+        low, _, high = text[index + 1 : end].partition(",")
+        if low.isdigit() and (high.isdigit() or high == "" or "," not in text[index:end]):
+            maximum = int(low) if "," not in text[index:end] else (int(high) if high else None)
+            bounds = (int(low), maximum)
+            index = end + 1
+    if bounds is None:
+        return atom, index
+    if index < len(text) and text[index] == "?":
+        index += 1  # lazy: same bounds
+    return _Atom(atom.kind, bounds[0], bounds[1], atom.alternatives), index
