@@ -227,9 +227,24 @@ class CharSpans(Sequence[tuple[Span, ...]]):
             return tuple(self[i] for i in range(len(self))[index])
         return tuple((self._char(a), self._char(b)) for a, b in self._spans[index])
 
-    def first(self, index: int, count: int) -> tuple[Span, ...]:
-        """Return one rule's first ``count`` spans in str offsets (only those are converted)."""
-        return tuple((self._char(a), self._char(b)) for a, b in self._spans[index][:count])
+    def first_many(self, wanted: Sequence[tuple[int, int]]) -> list[tuple[Span, ...]]:
+        """Return, per (rule, count) asked, that rule's first ``count`` spans in str offsets.
+
+        All the offsets are converted in one pass, decoding each stretch of bytes between them
+        once (the evidence of a report: ~16 offsets, 3x faster than one at a time).
+        """
+        raw = [self._spans[index][:count] for index, count in wanted]
+        offsets = sorted({offset for spans in raw for span in spans for offset in span})
+        chars: dict[int, int] = {}
+        before = total = 0
+        for offset in offsets:
+            total += len(self._data[before:offset].decode("utf-8"))
+            chars[offset], before = total, offset
+        return [tuple((chars[a], chars[b]) for a, b in spans) for spans in raw]
+
+    def kept(self, index: int) -> int:
+        """Return how many spans one rule has (without converting them)."""
+        return len(self._spans[index])
 
     def __iter__(self) -> Iterator[tuple[Span, ...]]:
         """Iterate over every rule's spans."""
@@ -250,11 +265,18 @@ class CharSpans(Sequence[tuple[Span, ...]]):
         return self._chars[offset]
 
 
-def first_spans(result: ScanResult, index: int, count: int) -> tuple[Span, ...]:
-    """Return the first ``count`` spans of one rule, converting no more than those."""
+def kept_spans(result: ScanResult, index: int) -> int:
+    """Return how many spans a rule has in a result (without converting them)."""
     if isinstance(result.spans, CharSpans):
-        return result.spans.first(index, count)
-    return result.spans[index][:count]
+        return result.spans.kept(index)
+    return len(result.spans[index])
+
+
+def first_spans(result: ScanResult, wanted: Sequence[tuple[int, int]]) -> list[tuple[Span, ...]]:
+    """Return, per (rule, count) asked, the rule's first ``count`` spans, converting only those."""
+    if isinstance(result.spans, CharSpans):
+        return result.spans.first_many(wanted)
+    return [result.spans[index][:count] for index, count in wanted]
 
 
 def hyperscan_available() -> bool:

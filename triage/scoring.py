@@ -15,7 +15,7 @@ from triage.documents import SeedText
 from triage.policy import DIMENSIONS, VERDICT_ORDER, Condition, Policy, VerdictRule
 from triage.report import BundleReport, Dimensions, SeedReport
 from triage.rules import Rule
-from triage.scanner import ScanResult, first_spans
+from triage.scanner import ScanResult, first_spans, kept_spans
 
 MAX_EVIDENCE = 8
 PER_RULE_EVIDENCE = max(1, MAX_EVIDENCE // 4)  # hits shown per rule, so several rules show
@@ -195,14 +195,19 @@ def evidence(
         for i, count in enumerate(counts)
         if count and relevant.get(rows[i][1])
     )
-    hits: list[dict[str, object]] = []
+    wanted: list[tuple[int, int]] = []  # (rule, how many of its first spans)
+    shown = 0
     for _, index in ranked:
-        wanted = min(PER_RULE_EVIDENCE, MAX_EVIDENCE - len(hits))
-        for start, end in first_spans(result, index, wanted):
-            hits.append(_hit(doc, rules[index], start, end))
-        if len(hits) >= MAX_EVIDENCE:
+        take = min(PER_RULE_EVIDENCE, MAX_EVIDENCE - shown, kept_spans(result, index))
+        wanted.append((index, take))
+        shown += take
+        if shown >= MAX_EVIDENCE:
             break
-    return hits
+    return [
+        _hit(doc, rules[index], start, end)
+        for (index, _), spans in zip(wanted, first_spans(result, wanted), strict=True)
+        for start, end in spans
+    ]
 
 
 def _hit(doc: SeedText, rule: Rule, start: int, end: int) -> dict[str, object]:
