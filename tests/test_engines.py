@@ -265,3 +265,17 @@ def test_when_few_rules_are_left_a_set_of_just_those_counts_them_alike(engine: s
         partial = scanner.scan(text, skip)
         assert [partial.counts[i] for i in left] == [full.counts[i] for i in left]
         assert [partial.spans[i] for i in left] == [full.spans[i] for i in left]
+
+
+@pytest.mark.parametrize("late", [True, False])
+def test_the_presence_pass_stops_once_few_rules_are_left_and_they_are_still_found(
+    late: bool,
+) -> None:
+    rules = [_regex_rule(f"r{i}", rf"\bword{i}\b") for i in range(4)]
+    # Three rules fire at once; the pass stops there (all but a quarter have fired), and the
+    # fourth is looked for by a set of just that rule: found at the end, or not at all.
+    text = "word0 word1 word2 " + "filler text " * 20_000 + ("word3" if late else "")
+    scanner = compile_scanner(rules, "hyperscan")
+    assert len(text) >= hsengine.EVENT_BYTES  # the presence pass, not the event pass
+    assert set(scanner.fired(text.encode())) == ({0, 1, 2, 3} if late else {0, 1, 2})
+    assert scanner.scan(text) == Re2Scanner(rules).scan(text)

@@ -31,11 +31,12 @@ compiled) when a document first needs it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import platform
 import re
 from collections.abc import Collection, Iterable, Sequence
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 import hyperscan
 import re2
@@ -43,7 +44,15 @@ import re2
 from triage.cache import cache_key, read_entry, write_entry
 from triage.patternshape import costly_start
 from triage.rules import Rule
-from triage.scanner import MAX_SPANS, ScanResult, Span, VerifyingScanner, encode, re2_set
+from triage.scanner import (
+    FEW_LEFT,
+    MAX_SPANS,
+    ScanResult,
+    Span,
+    VerifyingScanner,
+    encode,
+    re2_set,
+)
 
 _FLAGS = re.compile(r"\(\?([a-z]+)\)")
 _FLAG_BITS = {
@@ -126,13 +135,26 @@ class HyperscanScanner(VerifyingScanner):
         return self._presence
 
     def fired(self, data: bytes) -> Iterable[int]:
-        """Return the rules that match in ``data``, in one pass of the presence database."""
+        """Return the rules that match in ``data``, in one pass of the presence database.
+
+        The pass stops by itself once every rule has fired; it is also stopped once all but
+        ``FEW_LEFT`` of the rules have fired, and a set of just the others decides about them
+        (a rule that never fires would otherwise keep the pass going to the end: ~50 MB/s,
+        where the set of a few rules runs several times faster).
+        """
         if _needs_re2(data):
             return self._re2_fired(data)
         database, unsupported, _ = self.load_presence()
         found = set(unsupported)
-        if database is not None:
-            database.scan(data, match_event_handler=_collect, context=found)
+        enough = len(self.rules) - int(FEW_LEFT * len(self.rules))
+
+        def collect(rule: int, start: int, end: int, flags: int, context: object) -> bool:
+            found.add(rule)
+            return len(found) >= enough  # True stops the pass
+
+        if database is not None and len(found) < enough:
+            with contextlib.suppress(hyperscan.ScanTerminated):
+                database.scan(data, match_event_handler=collect)
         return found | self._re2_missed(data, found)
 
     def _re2_missed(self, data: bytes, found: set[int]) -> set[int]:
@@ -193,10 +215,6 @@ class HyperscanScanner(VerifyingScanner):
 def _needs_re2(data: bytes) -> bool:
     """Whether the text holds a character on which Hyperscan and RE2 disagree."""
     return any(character in data for character in _RE2_ONLY)
-
-
-def _collect(rule: int, start: int, end: int, flags: int, found: object) -> None:
-    cast(set[int], found).add(rule)
 
 
 def expression(pattern: str, *, som: bool = False) -> Expression:
