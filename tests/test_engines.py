@@ -10,6 +10,7 @@ import pytest
 from triage.assess import assess_text, default_ruleset
 from triage.rules import RegexRule, Rule
 from triage.scanner import (
+    BATCH_SEEDS,
     FEW_LEFT,
     LARGE_BYTES,
     Re2Scanner,
@@ -279,3 +280,18 @@ def test_the_presence_pass_stops_once_few_rules_are_left_and_they_are_still_foun
     assert len(text) >= hsengine.EVENT_BYTES  # the presence pass, not the event pass
     assert set(scanner.fired(text.encode())) == ({0, 1, 2, 3} if late else {0, 1, 2})
     assert scanner.scan(text) == Re2Scanner(rules).scan(text)
+
+
+def test_auto_takes_hyperscan_for_a_batch_once_its_database_is_cached(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("TRIAGE_ENGINE", raising=False)
+    monkeypatch.setenv("TRIAGE_CACHE_DIR", str(tmp_path))
+    rules = [_regex_rule("a", r"\balpha\b"), _regex_rule("b", r"\bbeta\b")]
+    assert choose_engine(seeds=BATCH_SEEDS, rules=rules) == "re2"  # not compiled yet
+    hsengine.HyperscanScanner(rules).load_events()  # what `--engine hyperscan` does once
+    assert choose_engine(seeds=BATCH_SEEDS, rules=rules) == "hyperscan"
+    assert choose_engine(seeds=BATCH_SEEDS - 1, rules=rules) == "re2"  # a few seeds: RE2
+    assert choose_engine(seeds=BATCH_SEEDS, rules=rules[:1]) == "re2"  # other rules
+    monkeypatch.setenv("TRIAGE_CACHE_DIR", "off")
+    assert choose_engine(seeds=BATCH_SEEDS, rules=rules) == "re2"

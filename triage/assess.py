@@ -166,7 +166,8 @@ def assess_targets(
     keep_scores: bool = True,
 ) -> Iterator[SeedReport]:
     """Yield the reports of targets in index order, made by ``jobs`` processes when over one."""
-    engine = choose_engine(engine, size=max(_sizes(targets)))
+    size = max(_sizes(targets))
+    engine = choose_engine(engine, size=size, seeds=len(targets), rules=ruleset.rules)
     if jobs <= 1 or len(targets) <= 1:
         return (assess_target(t, ruleset, max_bytes, engine, keep_scores) for t in targets)
     from triage.parallel import assess_in_processes  # only parallel runs pay for the import

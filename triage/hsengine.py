@@ -41,7 +41,7 @@ from typing import NamedTuple
 import hyperscan
 import re2
 
-from triage.cache import cache_key, read_entry, write_entry
+from triage.cache import cache_key, has_entry, read_entry, write_entry
 from triage.patternshape import costly_start
 from triage.rules import Rule
 from triage.scanner import (
@@ -115,11 +115,7 @@ class HyperscanScanner(VerifyingScanner):
     def load_events(self) -> Loaded:
         """Return the start-of-match database, loading (or compiling) it on first use."""
         if self._events is None:
-            patterns = [rule.pattern() for rule in self.rules]
-            # Patterns whose start is expensive to track go in for presence (see patternshape).
-            costly = {i for i, pattern in enumerate(patterns) if costly_start(pattern)}
-            events = [expression(p, som=i not in costly) for i, p in enumerate(patterns)]
-            presence = [expression(pattern) for pattern in patterns]
+            events, presence, costly = event_expressions(self.rules)
             self._events = load_database(events, presence, use_cache=self._use_cache)
             # Where each rule's last event ended: "never" for the rules compiled for presence
             # only, so their one event marks them unsure and RE2 counts them.
@@ -210,6 +206,25 @@ class HyperscanScanner(VerifyingScanner):
         if database is not None:
             database.scan(data, match_event_handler=on_event)
         return counts, [tuple(spans) for spans in found], unsure
+
+
+def event_expressions(
+    rules: Sequence[Rule],
+) -> tuple[list[Expression], list[Expression], set[int]]:
+    """Return the event database's expressions, their presence fallbacks, and the costly rules.
+
+    The costly ones, whose start is expensive to track, go in for presence (``patternshape``).
+    """
+    patterns = [rule.pattern() for rule in rules]
+    costly = {i for i, pattern in enumerate(patterns) if costly_start(pattern)}
+    events = [expression(p, som=i not in costly) for i, p in enumerate(patterns)]
+    return events, [expression(pattern) for pattern in patterns], costly
+
+
+def events_cached(rules: Sequence[Rule]) -> bool:
+    """Whether the event database of these rules is already compiled in the cache."""
+    events, presence, _ = event_expressions(rules)
+    return has_entry(CACHE_KIND, database_key([*events, *presence]))
 
 
 def _needs_re2(data: bytes) -> bool:

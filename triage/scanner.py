@@ -30,6 +30,7 @@ CHOICES = ("auto", *ENGINES)
 ENGINE_VARIABLE = "TRIAGE_ENGINE"
 SET_MEMORY = 64 << 20
 LARGE_BYTES = 4 << 20
+BATCH_SEEDS = 32  # from this many seeds, auto takes hyperscan if its database is cached
 # When at most this share of the rules is still to be counted (the later pieces of a large file,
 # where most rules reached their cap), a set of just those rules replaces the pass over all:
 # a never-firing rule otherwise forces every piece through the full pass.
@@ -284,22 +285,42 @@ def hyperscan_available() -> bool:
     return importlib.util.find_spec("hyperscan") is not None
 
 
-def choose_engine(requested: str | None = None, *, size: int = 0) -> str:
+def choose_engine(
+    requested: str | None = None,
+    *,
+    size: int = 0,
+    seeds: int = 1,
+    rules: Sequence[Rule] = (),
+) -> str:
     """Return the engine to use: the one asked for, else ``$TRIAGE_ENGINE``, else automatic.
 
-    Automatic: hyperscan when the largest document (``size``) has ``LARGE_BYTES`` or more and it
-    is installed: its pass stops once every rule has fired, which pays on large texts. On small
-    documents RE2's set is as fast or faster, and compiling the hyperscan database costs seconds
-    the first time (it is cached afterwards), while RE2 compiles in milliseconds.
+    Automatic, when hyperscan is installed: hyperscan when the largest document (``size``) has
+    ``LARGE_BYTES`` or more (its pass stops once every rule has fired, which pays on large
+    texts), or for a batch of ``BATCH_SEEDS`` or more once the small-document database of these
+    ``rules`` is in the cache (then it is ~40% faster per small document than RE2); else RE2.
+    Compiling that database costs seconds (~4.5 s for the default rules), RE2 milliseconds, so
+    a run never compiles it unasked: ``--engine hyperscan`` does, once per rule set.
     """
     name = (requested or os.environ.get(ENGINE_VARIABLE) or "auto").strip().lower()
     if name == "auto":
-        return "hyperscan" if size >= LARGE_BYTES and hyperscan_available() else "re2"
+        return "hyperscan" if _hyperscan_pays(size, seeds, rules) else "re2"
     if name not in ENGINES:
         raise TriageError(f"unknown engine {name!r}; choose one of auto, {', '.join(ENGINES)}")
     if name == "hyperscan" and not hyperscan_available():
         raise TriageError("the hyperscan engine is not installed: pip install 'seed-triage[fast]'")
     return name
+
+
+def _hyperscan_pays(size: int, seeds: int, rules: Sequence[Rule]) -> bool:
+    if not hyperscan_available():
+        return False
+    if size >= LARGE_BYTES:
+        return True
+    if seeds < BATCH_SEEDS or not rules:
+        return False
+    from triage.hsengine import events_cached  # imports hyperscan: only for batches
+
+    return events_cached(rules)
 
 
 def describe_engine(requested: str | None = None) -> str:
@@ -309,7 +330,10 @@ def describe_engine(requested: str | None = None) -> str:
         return choose_engine(name)
     if not hyperscan_available():
         return "re2"
-    return f"auto: hyperscan for documents of {LARGE_BYTES >> 20} MB or more, else re2"
+    return (
+        f"auto: hyperscan for documents of {LARGE_BYTES >> 20} MB or more, and for "
+        f"{BATCH_SEEDS} seeds or more once its database is cached; else re2"
+    )
 
 
 def compile_scanner(
