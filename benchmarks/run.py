@@ -312,7 +312,8 @@ def jobs_row(files: dict[str, Path], sizes: Sizes) -> Row:
         two = triage_child("auto", 2, files["docs"])
         ratios.append(one["seconds"] / two["seconds"])
         speeds.append(sizes.docs / two["seconds"])
-    spread = f"{min(ratios):.2f}-{max(ratios):.2f}x over {len(ratios)} pairs, "
+    pairs = f"{len(ratios)} pair{'s' if len(ratios) != 1 else ''}"
+    spread = f"{min(ratios):.2f}-{max(ratios):.2f}x over {pairs}, "
     return (
         "--jobs 2 vs --jobs 1, docs",
         f"{statistics.median(ratios):8.2f}x    ({spread}{statistics.median(speeds):.0f} docs/s)",
