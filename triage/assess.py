@@ -164,9 +164,13 @@ def assess_targets(
     engine: str | None = None,
     jobs: int = 1,
     keep_scores: bool = True,
+    largest: int | None = None,
 ) -> Iterator[SeedReport]:
-    """Yield the reports of targets in index order, made by ``jobs`` processes when over one."""
-    size = max(_sizes(targets))
+    """Yield the reports of targets in index order, made by ``jobs`` processes when over one.
+
+    ``largest``: the size of the largest target, when the caller already has it (else stat).
+    """
+    size = max(_sizes(targets)) if largest is None else largest
     engine = choose_engine(engine, size=size, seeds=len(targets), rules=ruleset.rules)
     if jobs <= 1 or len(targets) <= 1:
         return (assess_target(t, ruleset, max_bytes, engine, keep_scores) for t in targets)
@@ -214,10 +218,14 @@ def assess_paths(
     targets = collect_targets([Path(p) for p in paths], allow_outside)
     if not targets:
         raise InputError(f"no seeds found in {', '.join(str(p) for p in paths)}")
-    workers = default_jobs(len(targets), sum(_sizes(targets))) if jobs is None else jobs
+    sizes = _sizes(targets)  # one stat per seed, for the job count and the engine
+    workers = default_jobs(len(targets), sum(sizes)) if jobs is None else jobs
     seeds: list[SeedReport] = []
+    reports = assess_targets(
+        targets, ruleset, max_bytes, engine, workers, keep_scores, largest=max(sizes)
+    )
     with _collector_paused():
-        for report in assess_targets(targets, ruleset, max_bytes, engine, workers, keep_scores):
+        for report in reports:
             seeds.append(report)
             if progress is not None:
                 progress(len(seeds), len(targets))
