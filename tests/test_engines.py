@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -222,6 +223,49 @@ def test_overlapping_events_are_recounted_by_re2(regex: str, text: str) -> None:
     for cap in (1, 2, 100):
         rules = [_regex_rule("r", regex, cap=cap)]
         assert compile_scanner(rules, "hyperscan").scan(text) == Re2Scanner(rules).scan(text)
+
+
+@pytest.mark.parametrize(
+    ("regex", "text", "recounted"),
+    [
+        # Greedy tails: one match reported at each end; it grows, RE2 agrees, no recount.
+        (
+            r"(?i)\bthe\s+system\s+shall\s+[a-z]{3,}",
+            "The system shall export it. the system shall not",
+            False,
+        ),
+        (r"\bv\d+", "v12 v345 v6 v7890", False),
+        (r"ab|a", "ab ab a", False),
+        (r"\bMUST(?:\s+NOT)?\b", "MUST NOT do x; MUST do y; MUST\nNOT z", False),
+        (r"(?m)^[ \t]*features?\s*:?\s*$", "Features:\n\n\nfeature\n  \ntext", False),
+        # RE2 ends the grown match earlier than its last event: the anchored match sees it.
+        (r"a\w*?", "aXaY abc", True),
+        (r"a(?:b|bc)", "abc abc", True),
+        (r"a|ab", "ab ab a", True),
+    ],
+)
+def test_a_match_reported_at_several_ends_grows_when_re2_ends_it_there(
+    regex: str, text: str, recounted: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for cap in (1, 2, 100):
+        rules = [_regex_rule("r", regex, cap=cap)]
+        scanner = hsengine.HyperscanScanner(rules, use_cache=False)
+        recount = _Recorded(scanner.count)
+        monkeypatch.setattr(scanner, "count", recount)
+        assert scanner.scan(text) == Re2Scanner(rules).scan(text)
+        assert bool(recount.calls) == recounted
+
+
+class _Recorded:
+    """A method wrapped to record the rules it was called for."""
+
+    def __init__(self, method: Callable[[int, bytes], object]) -> None:
+        self.method = method
+        self.calls: list[int] = []
+
+    def __call__(self, index: int, data: bytes) -> object:
+        self.calls.append(index)
+        return self.method(index, data)
 
 
 def test_a_pattern_refused_with_start_of_match_is_counted_by_re2_when_present() -> None:

@@ -70,6 +70,7 @@ CACHE_KIND = "hyperscan"
 # meet at about 200 KB).
 EVENT_BYTES = 160 << 10
 _NEVER = 1 << 62
+_ANCHORED = re2._Anchor.ANCHOR_START
 # MISSED: Hyperscan 5 (hyperscan 0.9.1) misses some matches without start-of-match. With or
 # without HS_FLAG_SINGLEMATCH, the rule ``stance-verb`` (``(?mi)\b(?:i|we)\s+...(?:think|...)``)
 # finds nothing in b"\n## User Stories\n\nI think our indus", yet finds "I think" when the
@@ -163,49 +164,69 @@ class HyperscanScanner(VerifyingScanner):
         return self.set_fired(self._fallback, data)
 
     def _event_counts(self, data: bytes) -> tuple[list[int], list[tuple[Span, ...]], set[int]]:
-        """Count each rule's hits from the start-of-match events of one pass.
+        r"""Count each rule's hits from the start-of-match events of one pass.
 
         With ``HS_FLAG_SOM_LEFTMOST`` (and no ``SINGLEMATCH``) Hyperscan reports, for every
-        offset where a rule's match ends, the leftmost start of a match ending there. If one
-        rule's events, in the order they come, never start before the end of the last event
-        taken, they are exactly RE2's non-overlapping leftmost-first matches:
+        offset where a rule's match ends, the leftmost start of a match ending there, in the
+        order of the ends. One rule's events are taken in that order: an event that starts at or
+        after the end of the last one taken is a new match; one that starts where the last
+        taken match starts is that match again, ending later (a greedy tail: ``[a-z]{3,}``,
+        ``\d+``, ``MUST(?:\s+NOT)?``); any other event overlaps. If no event overlaps, the
+        matches taken are RE2's non-overlapping leftmost-first matches, provided that RE2 ends
+        each of them where its last event ended (one anchored RE2 match per match that grew):
 
         - say RE2 next takes (s, e), the leftmost match starting at or after the last end p.
-          Its end e is reported with a start at most s; every event starts at p or later (no
-          overlap), and every event is a match, so that start is s: (s, e) is an event;
-        - an event (a, b) taken before it would be a match starting at p or later, so a >= s,
-          and a < b < e: (s, e) would start before b, an overlap; so (s, e) is the next event.
-          Two ends for one start would overlap too, so RE2's choice between ends never arises;
+          Every match ending after p is reported with a start at p or later (an earlier one
+          would be an event that overlaps), so with start s: every end of a match starting at
+          s is an event starting at s. No event starting after s comes before them (it would
+          be taken first, and they would overlap it), so the next match taken starts at s and
+          grows through all its ends: its last end is e, which the anchored match confirms;
         - an event after RE2's last match would be a match RE2 missed; there is none.
 
-        Events out of end order also show as an overlap. Once a rule reaches its cap (scoring
-        uses min(count, cap)) its last end is kept: the same argument holds for the first
-        ``cap`` matches as long as no later event starts before that end. A rule whose events
-        overlap anywhere (``a|ab``, ``x[^x]*x``...) is "unsure" and RE2 recounts it, as are the
-        rules Hyperscan refuses with start-of-match. The pass cannot stop early: a late event
-        can still reveal an overlap (returning non-zero from the callback would not help).
+        Once a rule reaches its cap (scoring uses min(count, cap)) its last match is kept: the
+        argument holds for the first ``cap`` matches as long as no later event overlaps it. A
+        rule with an overlapping event (``x[^x]*x``...) or whose grown match RE2 ends elsewhere
+        (``a|ab``) is "unsure" and RE2 recounts it, as are the rules Hyperscan refuses with
+        start-of-match. The pass cannot stop early: a late event can still reveal an overlap
+        (returning non-zero from the callback would not help).
         """
         database, unsupported, _ = self.load_events()
         caps = self._caps
         counts = [0] * len(self.rules)
-        ends = self._no_ends.copy()  # end of the last event taken, frozen at the cap
+        ends = self._no_ends.copy()  # end of the last match taken, frozen at the cap
+        starts = [-1] * len(self.rules)  # start of the last match taken
+        grown: dict[int, dict[int, int]] = {}  # rule: {start: last end} of the matches that grew
         found: list[list[Span]] = [[] for _ in self.rules]
         unsure = set(unsupported)
 
         def on_event(rule: int, start: int, end: int, flags: int, context: object) -> None:
             if start < ends[rule]:
-                unsure.add(rule)
+                if start != starts[rule] or end <= ends[rule]:
+                    unsure.add(rule)
+                    return
+                ends[rule] = end  # the last match taken, ending later
+                grown.setdefault(rule, {})[start] = end
+                if counts[rule] <= MAX_SPANS:
+                    found[rule][-1] = (start, end)
                 return
             count = counts[rule]
             if count < caps[rule]:
                 counts[rule] = count + 1
-                ends[rule] = end
+                ends[rule], starts[rule] = end, start
                 if count < MAX_SPANS:
                     found[rule].append((start, end))
 
         if database is not None:
             database.scan(data, match_event_handler=on_event)
+        for rule, matches in grown.items():
+            if rule not in unsure and not self._ends_agree(rule, data, matches):
+                unsure.add(rule)
         return counts, [tuple(spans) for spans in found], unsure
+
+    def _ends_agree(self, rule: int, data: bytes, matches: dict[int, int]) -> bool:
+        """Whether RE2's match of the rule starting at each given start ends at the given end."""
+        match = self._regex(rule)._regexp.Match
+        return all(match(_ANCHORED, data, s, len(data))[0][1] == e for s, e in matches.items())
 
 
 def event_expressions(
