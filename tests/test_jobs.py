@@ -87,3 +87,39 @@ def test_reports_without_scores_print_the_same(bundle: Path, jobs: int) -> None:
     assert any(seed.scores is not None for seed in full.seeds)
     for fmt in ("json", "text", "markdown", "yaml", "sarif"):
         assert render(lean, fmt) == render(full, fmt)
+
+
+def test_a_batch_gives_the_reports_of_one_seed_at_a_time(
+    bundle: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triage import large
+    from triage.assess import assess_batch, assess_file, default_ruleset
+    from triage.index import Target, collect_targets
+
+    (bundle.parent / "binary.md").write_bytes(b"\x00\x01 not text")
+    (bundle.parent / "big.txt").write_text("The system shall export CSV.\n" * 40, encoding="utf-8")
+    monkeypatch.setattr(large, "LARGE_FILE_BYTES", 1000)  # big.txt is read in pieces
+    targets = [
+        *collect_targets([bundle], False)[:5],
+        Target("binary.md", "binary.md", bundle.parent / "binary.md"),
+        Target("big.txt", "big.txt", bundle.parent / "big.txt"),
+        Target("../outside.md", "../outside.md", None, "outside the index folder"),
+        *collect_targets([bundle], False)[-2:],  # the last seed and a missing one
+    ]
+    batch = assess_batch(targets, default_ruleset(), 1 << 20, "re2")
+    one_by_one = [
+        assess_file(t.path, listed=t.listed, max_bytes=1 << 20, engine="re2").model_copy(
+            update={"file": t.shown}
+        )
+        if t.path is not None
+        else None
+        for t in targets
+    ]
+    assert [r.error for r in batch].count(None) == 7
+    assert batch[5].error and "NUL" in batch[5].error
+    assert batch[6].verdict is not None
+    assert batch[7].error == "outside the index folder"
+    assert "not found" in (batch[9].error or "")
+    for report, expected in zip(batch, one_by_one, strict=True):
+        if expected is not None:
+            assert report == expected

@@ -36,6 +36,9 @@ _SCANNERS: dict[tuple[str, str], Scanner] = {}
 # by default: starting worker processes costs ~30 ms, about 15 small seeds' worth of work.
 MANY_SEEDS = 32
 MANY_BYTES = 1 << 20
+# Seeds assessed stage by stage together (``assess_batch``): enough to keep each stage's tables
+# in the processor's caches, few enough that a progress bar still moves smoothly.
+BATCH = 16
 
 
 def scanner_for(ruleset: RuleSet, engine: str | None = None) -> Scanner:
@@ -89,20 +92,33 @@ def assess_file(
     """Assess one file; a file that cannot be read gives a report with ``error`` set."""
     path = Path(path)
     shown = path.as_posix()
-    try:
-        if is_large_text(path):
-            with contextlib.suppress(NotPlainUtf8):  # else decoded whole, as any other file
-                return _assess_large(
-                    path, ruleset, listed or shown, shown, max_bytes, engine, keep_scores
-                )
-        doc = read_document(path, max_bytes=max_bytes)
-    except InputError as exc:
-        return SeedReport(path=listed or shown, file=shown, error=str(exc))
-    except OSError as exc:
-        return SeedReport(path=listed or shown, file=shown, error=f"{path}: cannot read: {exc}")
+    read = _read_seed(path, listed or shown, shown, max_bytes)
+    if isinstance(read, SeedReport):
+        return read
+    if isinstance(read, Path):
+        return _assess_large(read, ruleset, listed or shown, shown, max_bytes, engine, keep_scores)
     return assess_document(
-        doc, ruleset, listed or shown, shown, engine=engine, keep_scores=keep_scores
+        read, ruleset, listed or shown, shown, engine=engine, keep_scores=keep_scores
     )
+
+
+def _read_seed(path: Path, name: str, file: str, max_bytes: int) -> Document | SeedReport | Path:
+    """Read one seed: its document, or a report with ``error`` set, or the path of a large text.
+
+    A large text file (see ``triage.large``) is not read here: it is read and scanned in pieces.
+    """
+    if is_large_text(path):
+        return path
+    return _read_whole(path, name, file, max_bytes)
+
+
+def _read_whole(path: Path, name: str, file: str, max_bytes: int) -> Document | SeedReport:
+    try:
+        return read_document(path, max_bytes=max_bytes)
+    except InputError as exc:
+        return SeedReport(path=name, file=file, error=str(exc))
+    except OSError as exc:
+        return SeedReport(path=name, file=file, error=f"{path}: cannot read: {exc}")
 
 
 def _assess_large(
@@ -114,33 +130,68 @@ def _assess_large(
     engine: str | None,
     keep_scores: bool,
 ) -> SeedReport:
-    """Assess a large text file read in pieces (bounded memory, see ``triage.large``)."""
+    """Assess a large text file read in pieces (bounded memory, see ``triage.large``).
+
+    A file that is not plain UTF-8 is decoded whole instead, as any other file.
+    """
     ruleset = ruleset or default_ruleset()
-    engine = choose_engine(engine, size=path.stat().st_size)
-    doc, result = scan_large_file(path, scanner_for(ruleset, engine), max_bytes)
+    try:
+        engine = choose_engine(engine, size=path.stat().st_size)
+        doc, result = scan_large_file(path, scanner_for(ruleset, engine), max_bytes)
+    except NotPlainUtf8:
+        read = _read_whole(path, name, file, max_bytes)
+        if isinstance(read, SeedReport):
+            return read
+        return assess_document(read, ruleset, name, file, engine=engine, keep_scores=keep_scores)
+    except InputError as exc:
+        return SeedReport(path=name, file=file, error=str(exc))
+    except OSError as exc:
+        return SeedReport(path=name, file=file, error=f"{path}: cannot read: {exc}")
     rules, policy = ruleset.rules, ruleset.policy
     return assess_scan(doc, name, file, rules, policy, result, keep_scores=keep_scores)
 
 
-def assess_target(
-    target: Target,
+def assess_batch(
+    targets: Sequence[Target],
     ruleset: RuleSet,
     max_bytes: int,
-    engine: str | None = None,
+    engine: str,
     keep_scores: bool = True,
-) -> SeedReport:
-    """Assess one target of an index; an unusable entry gives an error row."""
-    if target.path is None:
-        return SeedReport(path=target.listed, file=target.shown, error=target.error)
-    report = assess_file(
-        target.path,
-        ruleset,
-        listed=target.listed,
-        max_bytes=max_bytes,
-        engine=engine,
-        keep_scores=keep_scores,
-    )
-    return report.model_copy(update={"file": target.shown})
+) -> list[SeedReport]:
+    """Assess a few targets of an index stage by stage: read them all, scan them, score them.
+
+    The same reports as one target at a time through every stage, ~5% faster on small seeds:
+    each stage's tables (the matcher's, the scoring's) stay in the processor's caches. An
+    unusable entry or unreadable seed gives an error row. ``engine``: a name ``choose_engine``
+    gave for the whole run.
+    """
+    read = [
+        _read_seed(t.path, t.listed, t.shown, max_bytes)
+        if t.path is not None
+        else SeedReport(path=t.listed, file=t.shown, error=t.error)
+        for t in targets
+    ]
+    scanner = scanner_for(ruleset, engine)
+    results = iter([scanner.scan(doc.text) for doc in read if isinstance(doc, Document)])
+    rules, policy = ruleset.rules, ruleset.policy
+    reports = []
+    for target, doc in zip(targets, read, strict=True):
+        name, file = target.listed, target.shown
+        if isinstance(doc, Document):
+            result = next(results)
+            doc = assess_scan(doc, name, file, rules, policy, result, keep_scores=keep_scores)
+        elif isinstance(doc, Path):
+            doc = _assess_large(doc, ruleset, name, file, max_bytes, engine, keep_scores)
+        reports.append(doc)
+    return reports
+
+
+def _in_batches(
+    targets: Sequence[Target], ruleset: RuleSet, max_bytes: int, engine: str, keep_scores: bool
+) -> Iterator[SeedReport]:
+    for start in range(0, len(targets), BATCH):
+        batch = targets[start : start + BATCH]
+        yield from assess_batch(batch, ruleset, max_bytes, engine, keep_scores)
 
 
 def default_jobs(seeds: int, size: int = 0) -> int:
@@ -173,7 +224,7 @@ def assess_targets(
     size = max(_sizes(targets)) if largest is None else largest
     engine = choose_engine(engine, size=size, seeds=len(targets), rules=ruleset.rules)
     if jobs <= 1 or len(targets) <= 1:
-        return (assess_target(t, ruleset, max_bytes, engine, keep_scores) for t in targets)
+        return _in_batches(targets, ruleset, max_bytes, engine, keep_scores)
     from triage.parallel import assess_in_processes  # only parallel runs pay for the import
 
     scanner_for(ruleset, engine)  # compile (or load) once, before workers fork

@@ -48,15 +48,12 @@ def _assess_range(start: int, stop: int) -> str:
     unpickling a report (~20 us); it never holds a raw newline, so lines separate reports. The
     round trip gives an equal report: floats are written in their shortest exact form.
     """
-    from triage.assess import assess_target
+    from triage.assess import assess_batch
 
     job = _JOBS[0]
-    return "\n".join(
-        assess_target(
-            target, job.ruleset, job.max_bytes, job.engine, job.keep_scores
-        ).model_dump_json()
-        for target in job.targets[start:stop]
-    )
+    targets = job.targets[start:stop]
+    reports = assess_batch(targets, job.ruleset, job.max_bytes, job.engine, job.keep_scores)
+    return "\n".join(report.model_dump_json() for report in reports)
 
 
 def assess_in_processes(
