@@ -247,11 +247,14 @@ def evidence(
 
     Each hit is a dict of the fields of ``Hit``; the report validates them.
     """
-    rows, counts = _rows(rules), result.counts
+    rows = _rows(rules)
+    fired = [(i, count) for i, count in enumerate(result.counts) if count]
     ranked = sorted(
-        (-relevant[rows[i][1]] * rows[i][2] * count, i)
-        for i, count in enumerate(counts)
-        if count and relevant.get(rows[i][1])
+        [
+            (-relevant[rows[i][1]] * rows[i][2] * count, i)
+            for i, count in fired
+            if relevant.get(rows[i][1])
+        ]
     )
     wanted: list[tuple[int, int]] = []  # (rule, how many of its first spans)
     shown = 0
