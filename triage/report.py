@@ -6,7 +6,7 @@ The JSON form of ``Report`` is a contract other tools read; its schema is export
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from triage.policy import VERDICT_ORDER, Verdict
 
@@ -72,7 +72,8 @@ class SeedReport(_Frozen):
     reason: str | None = None
     questions: tuple[str, ...] = ()
     evidence: tuple[Hit, ...] = ()
-    scores: Scores | None = None
+    # Left out of every dump when absent: `triage` does not build them (see `assess_scan`).
+    scores: Scores | None = Field(default=None, exclude_if=lambda scores: scores is None)
     error: str | None = None
 
 
