@@ -13,7 +13,8 @@ from triage.scanner import Re2Scanner, compile_scanner
     ("pattern", "costly"),
     [
         (r"\b[A-Za-z_]\w*\(", True),  # may start at any letter of any word
-        (r"(?i)\d+\s*ms\b", True),
+        (r"[^a]+", True),  # a negated class matches letters
+        (r"[a-f0-9]+x", True),
         (r"(?mi)`[^`\n]{1,60}`", True),  # a class repeated up to a large bound
         (r"[x]{40}", True),
         (r"(?:a|[a-z]+_x)", True),  # in any alternative
@@ -22,6 +23,12 @@ from triage.scanner import Re2Scanner, compile_scanner
         (r"\pL+x", True),
         (r"\p{Greek}+", True),
         (r"[]a]+", True),
+        (r"(?i)\d+\s*ms\b", False),  # a run of digits: prose has few, cheap to track
+        (r"[$€£]\d+", False),
+        (r"\b\d+(?:[.,]\d+)?\s*(?:kb|mb)\b", False),
+        (r"[0-9]+x", False),
+        (r"\s+x", False),
+        (r"\W+x", False),
         (r"(?mi)\bfoo\s+bar\b", False),  # starts at a literal
         (r"\b(?:the\s+)?(?:users?|admins?)\s+can", False),
         (r"(?m)^[ \t]*#", False),  # anchored at a line start

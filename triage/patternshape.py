@@ -4,9 +4,11 @@ The hyperscan engine counts small documents from one pass of a database compiled
 ``HS_FLAG_SOM_LEFTMOST`` (see ``hsengine``). Tracking where each match starts is what makes that
 pass slow, and two shapes of pattern cost most (measured on the default rules, 5 KB documents):
 
-- a match that may begin anywhere inside a run of class characters (``\b[A-Za-z_]\w*\(``,
-  ``\d+\s*ms``): every position of every word is a possible start. One such rule
-  (``code-signature``) was a fifth of the whole pass;
+- a match that may begin anywhere inside a run of characters of a class that holds letters
+  (``\b[A-Za-z_]\w*\(``): every position of every word is a possible start. One such rule
+  (``code-signature``) was a fifth of the whole pass, and still costs ~90 of ~220 us per 5 KB
+  document in it. A run of digits or signs (``\b\d+\s*ms``, ``[$€£]\d+``) costs nothing
+  measurable: prose has few of them;
 - a class repeated up to a large bound (`` `[^`\n]{1,60}` ``): Hyperscan refuses start-of-match
   outright for the larger bounds ("Pattern is too large").
 
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 LARGE_BOUND = 32
 _CLASS_ESCAPES = frozenset("wWdDsSpPC")
 _ZERO_WIDTH_ESCAPES = frozenset("bBAz")
+_NO_LETTER_ESCAPES = frozenset("dsW")  # \d, \s and \W match no letter
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class _Atom:
     low: int = 1
     high: int | None = 1  # None: no upper bound
     alternatives: tuple[tuple[_Atom, ...], ...] = ()
+    letters: bool = True  # for a class: whether it may match an ASCII letter
 
 
 def costly_start(pattern: str) -> bool:
@@ -63,7 +67,7 @@ def _starts_in_class_run(atoms: tuple[_Atom, ...]) -> bool:
             return False
         if atom.kind == "class":
             if atom.high is None:
-                return True
+                return atom.letters
             if leading_class:
                 return False
             leading_class = True
@@ -112,9 +116,12 @@ def _atom(text: str, index: int) -> tuple[_Atom, int]:
         if letter in "pP":  # \pL or \p{Greek}
             end = text.index("}", index) + 1 if text[index + 2] == "{" else index + 3
             return _Atom("class"), end
-        return _Atom("class" if letter in _CLASS_ESCAPES else "literal"), index + 2
+        if letter in _CLASS_ESCAPES:
+            return _Atom("class", letters=letter not in _NO_LETTER_ESCAPES), index + 2
+        return _Atom("literal"), index + 2
     if char == "[":
-        return _Atom("class"), _class_end(text, index)
+        end = _class_end(text, index)
+        return _Atom("class", letters=_class_has_letters(text[index + 1 : end - 1])), end
     if char == ".":
         return _Atom("class"), index + 1
     if char in "^$":
@@ -161,6 +168,31 @@ def _class_end(text: str, index: int) -> int:
     return index + 1
 
 
+def _class_has_letters(body: str) -> bool:
+    """Whether a bracket class (its text between the brackets) may match an ASCII letter."""
+    if body.startswith("^"):
+        return True
+    index = 0
+    while index < len(body):
+        char = body[index]
+        if char == "\\":
+            escape = body[index + 1 : index + 2]
+            if escape in _CLASS_ESCAPES and escape not in _NO_LETTER_ESCAPES:
+                return True
+            index += 2
+            continue
+        if body[index + 1 : index + 2] == "-" and index + 2 < len(body):
+            last = body[index + 2]
+            if any(chr(code).isalpha() for code in range(ord(char), ord(last) + 1) if code < 128):
+                return True
+            index += 3
+            continue
+        if char.isascii() and char.isalpha():
+            return True
+        index += 1
+    return False
+
+
 def _repeat(atom: _Atom, text: str, index: int) -> tuple[_Atom, int]:
     """Apply a quantifier after the atom, if there is one."""
     if index >= len(text):
@@ -181,4 +213,4 @@ def _repeat(atom: _Atom, text: str, index: int) -> tuple[_Atom, int]:
         return atom, index
     if index < len(text) and text[index] == "?":
         index += 1  # lazy: same bounds
-    return _Atom(atom.kind, bounds[0], bounds[1], atom.alternatives), index
+    return _Atom(atom.kind, bounds[0], bounds[1], atom.alternatives, atom.letters), index
