@@ -196,7 +196,7 @@ class HyperscanScanner(VerifyingScanner):
         ends = self._no_ends.copy()  # end of the last match taken, frozen at the cap
         starts = [-1] * len(self.rules)  # start of the last match taken
         grown: dict[int, dict[int, int]] = {}  # rule: {start: last end} of the matches that grew
-        found: list[list[Span]] = [[] for _ in self.rules]
+        found: dict[int, list[Span]] = {}  # the first spans of each rule that matched
         unsure = set(unsupported)
 
         def on_event(rule: int, start: int, end: int, flags: int, context: object) -> None:
@@ -214,14 +214,17 @@ class HyperscanScanner(VerifyingScanner):
                 counts[rule] = count + 1
                 ends[rule], starts[rule] = end, start
                 if count < MAX_SPANS:
-                    found[rule].append((start, end))
+                    found.setdefault(rule, []).append((start, end))
 
         if database is not None:
             database.scan(data, match_event_handler=on_event)
         for rule, matches in grown.items():
             if rule not in unsure and not self._ends_agree(rule, data, matches):
                 unsure.add(rule)
-        return counts, [tuple(spans) for spans in found], unsure
+        spans: list[tuple[Span, ...]] = [()] * len(self.rules)
+        for rule, first in found.items():
+            spans[rule] = tuple(first)
+        return counts, spans, unsure
 
     def _ends_agree(self, rule: int, data: bytes, matches: dict[int, int]) -> bool:
         """Whether RE2's match of the rule starting at each given start ends at the given end."""
