@@ -321,7 +321,7 @@ def _decode_8bit(data: bytes) -> str:
 def _bomless_utf16(data: bytes) -> str | None:
     """Return ``utf-16-le``/``-be`` when every other byte is zero, as in BOM-less UTF-16 text."""
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < 4 or len(sample) % 2 or b"\x00" not in sample:
         return None
     even, odd = sample[0::2], sample[1::2]
     if odd.count(0) == len(odd) and even.count(0) == 0:
