@@ -30,6 +30,7 @@ _LINK = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\(\s*(<[^>\n]*>|[^)\n]*?)(?:\s+\"[^
 _REFERENCE = re.compile(r"^\s{0,3}\[((?:\\.|[^\]\\])+)\]:\s*(<[^>\n]*>|\S+)")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]+)>")
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]+://")
+_DRIVE = re.compile(r"^[a-zA-Z]:")  # C: and the like: absolute on Windows
 _NOT_SEEDS = re.compile(r"^(?:mailto|tel|javascript|data):", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _TITLE_SEPARATOR = re.compile(r"\s+[-\u2013\u2014]\s+|:\s+|\s+\(|\t")
@@ -156,12 +157,11 @@ def resolve_entry(folder: Path, listed: str, shown_folder: str, allow_outside: b
     shown = _join(shown_folder, relative)
     if "\x00" in relative:
         return Target(listed, shown, None, "path contains a NUL character; fix the index entry")
-    candidate = Path(relative)
-    if not allow_outside and (candidate.is_absolute() or re.match(r"^[a-zA-Z]:", relative)):
+    if not allow_outside and (relative.startswith("/") or _DRIVE.match(relative)):
         return Target(listed, shown, None, "absolute path refused; list it relative to the index")
-    path = folder / candidate
+    path = folder / relative
     if not allow_outside and not _inside(folder, path, relative):
-        reason = "symlink pointing out" if _is_link_out(candidate) else "path"
+        reason = "symlink pointing out" if _is_link_out(Path(relative)) else "path"
         return Target(
             listed, shown, None, f"{reason} leaves the index's folder (use --allow-outside)"
         )
