@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import TypedDict
 
 from triage.documents import SeedText
@@ -56,11 +57,16 @@ def _points(
     """
     scale = 1000.0 / max(words, policy.min_words)
     rows = _rows(rules)
-    fired = [(rows[i], count) for i, count in enumerate(result.counts) if count]
+    counts = result.counts
     return [
         (row, count, round(row[2] * min(count, row[3]) * (scale if row[4] else 1.0), 3))
-        for row, count in fired
+        for row, count in [(rows[i], counts[i]) for i in _fired(result)]
     ]
+
+
+def _fired(result: ScanResult) -> list[int]:
+    """Return the indexes of the rules that matched, in order (``compress`` loops in C)."""
+    return list(compress(range(len(result.counts)), result.counts))
 
 
 _Row = tuple[str, str, float, int, bool]
@@ -248,12 +254,11 @@ def evidence(
 
     Each hit is a dict of the fields of ``Hit``; the report validates them.
     """
-    rows = _rows(rules)
-    fired = [(i, count) for i, count in enumerate(result.counts) if count]
+    rows, counts = _rows(rules), result.counts
     ranked = sorted(
         [
-            (-relevant[rows[i][1]] * rows[i][2] * count, i)
-            for i, count in fired
+            (-relevant[rows[i][1]] * rows[i][2] * counts[i], i)
+            for i in _fired(result)
             if relevant.get(rows[i][1])
         ]
     )
