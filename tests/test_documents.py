@@ -84,6 +84,7 @@ def test_markdown_noise_is_blanked_as_by_the_plain_regex() -> None:
     pieces = ["](x)", '[a](b "t")', "<b>", "</em >", "<b__>", "<!--", "-->", "**", "__", "> "]
     pieces += ["\n>", "\n   > q", "***", "x", " ", "\n", "é", "]", "(", "<", ">", "_", "*"]
     pieces += ['](a\n"t\n>")', "\t", "-", "<a\n>", "](", '"', ")"]
+    pieces += ["<i ](a>", "](b)", "<!---", "<b **>", "_**_", "](x<!--)"]  # one kind inside another
     rng = random.Random(3)
     root = Path(__file__).resolve().parent.parent
     texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("*.md"))]
