@@ -123,3 +123,18 @@ def test_a_batch_gives_the_reports_of_one_seed_at_a_time(
     for report, expected in zip(batch, one_by_one, strict=True):
         if expected is not None:
             assert report == expected
+
+
+@pytest.mark.parametrize(("total", "jobs"), [(1, 2), (25, 2), (2000, 2), (2000, 3), (999, 8)])
+def test_chunks_cover_every_seed_once_and_shrink_where_the_processes_meet(
+    total: int, jobs: int
+) -> None:
+    from triage.parallel import MAX_CHUNK, _chunks
+
+    chunks = _chunks(total, jobs)
+    assert [i for chunk in chunks for i in chunk] == list(range(total))
+    assert max(len(chunk) for chunk in chunks) <= MAX_CHUNK
+    if total >= 2000:
+        meeting = total * (jobs - 1) // jobs
+        near = next(chunk for chunk in chunks if meeting in chunk)
+        assert len(near) < len(chunks[0]) and len(near) < len(chunks[-1])

@@ -28,10 +28,15 @@ class _Job:
 
 
 _JOBS: list[_Job] = []  # the one job of this worker process
-# Seeds per chunk at most: a worker's last chunk is what the others may wait for at the end
-# (with 125-seed chunks on 2,000 seeds that tail cost ~5%; with 24, <1%), and sending a chunk
-# costs ~0.2 ms, small against 24 seeds of ~1 ms each.
+# Seeds per chunk at most: a worker's last chunks are what the main process may wait for at the
+# end (with 125-seed chunks on 2,000 seeds that tail cost ~5%), and sending a chunk costs
+# ~0.2 ms, small against 24 seeds of ~0.7 ms each.
 MAX_CHUNK = 24
+# Near where the workers and the main process meet, chunks shrink to this many seeds: a worker
+# always holds two chunks it has not started (the executor queues them), and the main process
+# waited for those two 24-seed chunks at the end of every run (~35 ms of ~750).
+MIN_CHUNK = 4
+TAPER = 8  # a chunk holds at most 1/TAPER of the seeds between it and the meeting point
 
 
 def _start_worker(job: _Job) -> None:
@@ -74,25 +79,40 @@ def assess_in_processes(
     """
     from triage.assess import assess_batch
 
-    chunk = max(1, min(MAX_CHUNK, len(targets) // (jobs * 8)))
-    starts = range(0, len(targets), chunk)
+    chunks = _chunks(len(targets), jobs)
     job = _Job(ruleset, max_bytes, engine, keep_scores, targets)
     with ProcessPoolExecutor(jobs - 1, initializer=_start_worker, initargs=(job,)) as pool:
-        futures: list[Future[str]] = [pool.submit(_assess_range, i, i + chunk) for i in starts]
+        futures: list[Future[str]] = [pool.submit(_assess_range, c.start, c.stop) for c in chunks]
         own: dict[int, list[SeedReport]] = {}
         ready = 0  # chunks before this one have been yielded
         for number in reversed(range(len(futures))):
             if not futures[number].cancel():
                 break  # a worker has it, and every chunk before it
-            start = starts[number]
-            own[number] = assess_batch(
-                targets[start : start + chunk], ruleset, max_bytes, engine, keep_scores
-            )
+            mine = targets[chunks[number].start : chunks[number].stop]
+            own[number] = assess_batch(mine, ruleset, max_bytes, engine, keep_scores)
             while ready < number and futures[ready].done():
                 yield from _decoded(futures[ready].result())
                 ready += 1
         for number in range(ready, len(futures)):
             yield from own[number] if number in own else _decoded(futures[number].result())
+
+
+def _chunks(total: int, jobs: int) -> list[range]:
+    """Cut ``total`` seeds into chunks, smaller near where the workers and the main process meet.
+
+    The ``jobs - 1`` workers take chunks from the front and the main process from the back, at
+    about the same pace: they meet about ``(jobs - 1) / jobs`` of the way.
+    """
+    largest = max(1, min(MAX_CHUNK, total // (jobs * 8)))
+    smallest = min(MIN_CHUNK, largest)
+    meeting = total * (jobs - 1) / jobs
+    chunks = []
+    start = 0
+    while start < total:
+        size = int(max(smallest, min(largest, abs(meeting - start) / TAPER)))
+        chunks.append(range(start, min(total, start + size)))
+        start += size
+    return chunks
 
 
 def _decoded(lines: str) -> Iterator[SeedReport]:
