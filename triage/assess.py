@@ -201,10 +201,14 @@ def default_jobs(seeds: int, size: int = 0) -> int:
 
 
 def _sizes(targets: Sequence[Target]) -> list[int]:
+    """Return each target's size (as the index saw it, else as it is now), after a 0."""
     sizes = [0]
     for target in targets:
+        if target.size is not None or target.path is None:
+            sizes.append(target.size or 0)
+            continue
         with contextlib.suppress(OSError):  # an unreadable seed becomes an error row later
-            sizes.append(target.path.stat().st_size if target.path else 0)
+            sizes.append(target.path.stat().st_size)
     return sizes
 
 

@@ -49,6 +49,7 @@ class Target:
     shown: str
     path: Path | None
     error: str | None = None
+    size: int | None = None  # bytes, when the index looked at the file (it may change)
 
 
 def parse_index(text: str) -> list[tuple[str, str]]:
@@ -249,18 +250,22 @@ def collect_targets(paths: list[Path], allow_outside: bool = False) -> list[Targ
 
 
 def _once(targets: list[Target]) -> list[Target]:
+    """Keep the first of the targets that name one file, each with its size when known."""
     seen: set[object] = set()
     unique = []
     for target in targets:
-        key = _identity(target.path) if target.path else (target.listed, target.error)
+        key: object = (target.listed, target.error)
+        if target.path is not None:
+            key, size = _identity(target.path)
+            target = Target(target.listed, target.shown, target.path, target.error, size)
         if key not in seen:
             seen.add(key)
             unique.append(target)
     return unique
 
 
-def _identity(path: Path) -> object:
-    """Return what makes two listed paths the same file: its device and inode.
+def _identity(path: Path) -> tuple[object, int | None]:
+    """Return what makes two listed paths the same file (device and inode), and its size.
 
     One ``stat`` (resolving the path took ~40 us: an ``lstat`` per component); a path that
     cannot be read is known by its absolute, normalised spelling, and reported once.
@@ -268,5 +273,5 @@ def _identity(path: Path) -> object:
     try:
         info = path.stat()
     except (OSError, ValueError):
-        return os.path.normpath(os.path.abspath(path))
-    return (info.st_dev, info.st_ino)
+        return os.path.normpath(os.path.abspath(path)), None
+    return (info.st_dev, info.st_ino), info.st_size
