@@ -16,7 +16,8 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -50,6 +51,8 @@ class Target:
     path: Path | None
     error: str | None = None
     size: int | None = None  # bytes, when the index looked at the file (it may change)
+    # What makes two entries one file (device and inode), when the index already looked.
+    key: object = field(default=None, compare=False, repr=False)
 
 
 def parse_index(text: str) -> list[tuple[str, str]]:
@@ -161,7 +164,11 @@ def resolve_entry(folder: Path, listed: str, shown_folder: str, allow_outside: b
     if not allow_outside and (relative.startswith("/") or _DRIVE.match(relative)):
         return Target(listed, shown, None, "absolute path refused; list it relative to the index")
     path = folder / relative
-    if not allow_outside and not _inside(folder, path, relative):
+    info = _plain_file(path, relative)
+    if info is not None:
+        key = (info.st_dev, info.st_ino)
+        return Target(listed, shown, path, size=info.st_size, key=key)
+    if not allow_outside and not _inside(folder, path):
         reason = "symlink pointing out" if _is_link_out(Path(relative)) else "path"
         return Target(
             listed, shown, None, f"{reason} leaves the index's folder (use --allow-outside)"
@@ -169,11 +176,22 @@ def resolve_entry(folder: Path, listed: str, shown_folder: str, allow_outside: b
     return Target(listed, shown, path)
 
 
-def _inside(folder: Path, path: Path, relative: str) -> bool:
-    if "/" not in relative and relative not in ("", ".", "..") and not os.path.islink(path):
-        # A plain name in the folder that is no symlink resolves inside the resolved folder:
-        # one lstat instead of resolving every component of both paths (~11 lstats).
-        return True
+def _plain_file(path: Path, relative: str) -> os.stat_result | None:
+    """Return the ``lstat`` of a plain name in the folder that is there and no symlink.
+
+    Such a name resolves inside the resolved folder: one ``lstat`` instead of resolving every
+    component of both paths (~11), and the same call tells the file's identity and size.
+    """
+    if "/" in relative or relative in ("", ".", ".."):
+        return None
+    try:
+        info = os.lstat(path)
+    except (OSError, ValueError):
+        return None
+    return None if stat.S_ISLNK(info.st_mode) else info
+
+
+def _inside(folder: Path, path: Path) -> bool:
     try:
         path.resolve().relative_to(folder.resolve())
     except (ValueError, OSError, RuntimeError):
@@ -255,9 +273,11 @@ def _once(targets: list[Target]) -> list[Target]:
     unique = []
     for target in targets:
         key: object = (target.listed, target.error)
-        if target.path is not None:
+        if target.key is not None:
+            key = target.key
+        elif target.path is not None:
             key, size = _identity(target.path)
-            target = Target(target.listed, target.shown, target.path, target.error, size)
+            target = Target(target.listed, target.shown, target.path, target.error, size, key)
         if key not in seen:
             seen.add(key)
             unique.append(target)
