@@ -105,6 +105,8 @@ def _target(raw: str) -> str:
 
 
 def _unescape(text: str) -> str:
+    if "\\" not in text:  # the usual case: no Markdown escape, no substitution to set up
+        return text.strip()
     return _ESCAPE.sub(r"\1", text).strip()
 
 
