@@ -33,23 +33,21 @@ class Part(TypedDict):
     points: float
 
 
-def contributions(
-    policy: Policy, rules: Sequence[Rule], result: ScanResult, words: int
-) -> list[Part]:
-    """Return one contribution per rule that fired, in points (as the fields of ``Contribution``).
+def contributions(fired: Sequence[_Points]) -> list[Part]:
+    """Return one contribution per rule that fired (as the fields of ``Contribution``).
 
-    Plain dicts: the report validates them into ``Contribution`` models in one call, twice as
-    fast as one by one.
+    ``fired`` as ``rule_points`` returns it. Plain dicts: the report validates them into
+    ``Contribution`` models in one call, twice as fast as one by one.
     """
     return [
         {"rule": rule_id, "signal": signal, "count": count, "weight": weight, "points": points}
-        for (rule_id, signal, weight, _, _), count, points in _points(policy, rules, result, words)
+        for (rule_id, signal, weight, _, _), count, points in fired
     ]
 
 
-def _points(
+def rule_points(
     policy: Policy, rules: Sequence[Rule], result: ScanResult, words: int
-) -> list[tuple[_Row, int, float]]:
+) -> list[_Points]:
     """Return each rule that fired, its count and its points, in the order of the rules.
 
     A ``density`` rule (the default) scores per thousand words, so long texts don't win by
@@ -70,6 +68,7 @@ def _fired(result: ScanResult) -> list[int]:
 
 
 _Row = tuple[str, str, float, int, bool]
+_Points = tuple[_Row, int, float]  # a rule that fired: its row, its count, its points
 _ROWS: dict[int, tuple[Sequence[Rule], tuple[_Row, ...]]] = {}
 
 
@@ -125,12 +124,10 @@ def _sums(policy: Policy) -> _Sums:
     return known[1]
 
 
-def signal_scores(
-    policy: Policy, rules: Sequence[Rule], result: ScanResult, words: int
-) -> dict[str, float]:
-    """Sum the points of the rules that fired per signal (keys in the policy's order)."""
+def signal_scores(policy: Policy, fired: Sequence[_Points]) -> dict[str, float]:
+    """Sum the points of the rules that fired (``rule_points``) per signal, in policy order."""
     scores = dict.fromkeys(policy.signals, 0.0)
-    for (_, signal, _, _, _), _, points in _points(policy, rules, result, words):
+    for (_, signal, _, _, _), _, points in fired:
         scores[signal] += points
     return {name: round(value, 3) if value else value for name, value in scores.items()}
 
@@ -314,7 +311,8 @@ def assess_scan(
     contribution, for ``triage explain``): the printed reports never show them, and building
     them is a fifth of the cost of a report.
     """
-    signals = signal_scores(policy, rules, result, doc.words)
+    fired = rule_points(policy, rules, result, doc.words)
+    signals = signal_scores(policy, fired)
     genres = genre_scores(policy, signals)
     genre, confidence, runner_up = decide_genre(policy, genres)
     dims, dim_scores = decide_dimensions(policy, signals, genre)
@@ -339,7 +337,7 @@ def assess_scan(
                 "signals": signals,
                 "dimensions": dim_scores,
                 "genres": genres,
-                "contributions": contributions(policy, rules, result, doc.words),
+                "contributions": contributions(fired),
             }
             if keep_scores
             else None,
