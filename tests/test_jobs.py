@@ -138,3 +138,19 @@ def test_chunks_cover_every_seed_once_and_shrink_where_the_processes_meet(
         meeting = total * (jobs - 1) // jobs
         near = next(chunk for chunk in chunks if meeting in chunk)
         assert len(near) < len(chunks[0]) and len(near) < max(len(c) for c in chunks[-5:])
+
+
+def test_what_is_made_while_the_collector_is_paused_is_not_left_young() -> None:
+    import gc
+
+    from triage.assess import _collector_paused
+
+    assert gc.isenabled()
+    with _collector_paused():
+        assert not gc.isenabled()
+        made = [[number] for number in range(20_000)]
+    assert gc.isenabled()
+    # Left young, the 20,000 lists would be scanned by the next collection (and the one after):
+    # they are in the oldest generation, and not frozen there for good.
+    assert any(obj is made[-1] for obj in gc.get_objects(generation=2))
+    assert gc.get_freeze_count() == 0

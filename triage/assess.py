@@ -247,6 +247,10 @@ def _collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        # Everything made while paused is still in the youngest generation, so the next
+        # collection would scan all of it (~15 ms for 2,000 reports): move it to the oldest.
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 
