@@ -62,7 +62,7 @@ def _peak_mb() -> float:
 def child_triage(paths: list[str], engine: str, jobs: int, rules: str) -> dict[str, float]:
     """Triage paths end to end (JSON report included); the matcher is ready before timing."""
     from triage.assess import assess_paths, scanner_for
-    from triage.render import render_json
+    from triage.render import render_bytes
     from triage.rules import load_rules
     from triage.scanner import LARGE_BYTES, choose_engine
 
@@ -82,7 +82,7 @@ def child_triage(paths: list[str], engine: str, jobs: int, rules: str) -> dict[s
     report = assess_paths(
         paths, ruleset, engine=requested, jobs=jobs, max_bytes=NO_LIMIT, keep_scores=False
     )
-    size = len(render_json(report))
+    size = len(render_bytes(report, "json"))  # what `triage --format json` writes
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "setup": setup, "rss_mb": _peak_mb(), "json_bytes": size}
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from triage.cli import main
-from triage.output import write_output
+from triage.output import write_output, write_stdout
 from triage.terminal import Progress, use_colour
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,3 +188,42 @@ def test_progress_stays_silent_for_few_seeds() -> None:
     progress(1, 2)
     progress.finish()
     assert stream.getvalue() == ""
+
+
+def test_bytes_on_stdout_follow_the_text_written_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    monkeypatch.setattr("sys.stdout", stream)
+    write_stdout("first — ")
+    write_stdout("second — ok\n".encode())
+    stream.flush()
+    assert stream.buffer.getvalue().decode("utf-8") == "first — second — ok\n"
+
+
+def test_bytes_on_a_stdout_in_another_encoding_are_written_as_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-16-le")
+    monkeypatch.setattr("sys.stdout", stream)
+    write_stdout("verdict — ok\n".encode())
+    stream.flush()
+    assert stream.buffer.getvalue() == "verdict — ok\n".encode("utf-16-le")
+
+
+def test_bytes_on_a_stdout_without_a_buffer_are_written_as_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stream = io.StringIO()
+    monkeypatch.setattr("sys.stdout", stream)
+    write_stdout("verdict — ok\n".encode())
+    assert stream.getvalue() == "verdict — ok\n"
+
+
+def test_json_output_file_holds_what_stdout_shows(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    index = str(Path(__file__).resolve().parent.parent / "seeds" / "INDEX.md")
+    main(["--format", "json", index])
+    shown = capsysbinary.readouterr().out
+    main(["--format", "json", "--output", str(tmp_path / "report.json"), index])
+    assert (tmp_path / "report.json").read_bytes() == shown
+    assert shown.endswith(b"}\n") and "—".encode() in shown

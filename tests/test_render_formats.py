@@ -10,7 +10,15 @@ import yaml
 
 from triage import assess_paths, default_ruleset
 from triage.ask import draft_request, needs_asking
-from triage.render import FORMATS, md_code, md_escape, render, render_json, render_markdown
+from triage.render import (
+    FORMATS,
+    md_code,
+    md_escape,
+    render,
+    render_bytes,
+    render_json,
+    render_markdown,
+)
 from triage.report import Report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,6 +78,19 @@ def test_yaml_holds_the_same_data_as_json(reference: Report) -> None:
 
 def test_json_leaves_scores_out(reference: Report) -> None:
     assert "scores" not in json.loads(render_json(reference))["seeds"][0]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_bytes_are_the_rendered_text_in_utf8(reference: Report, fmt: str) -> None:
+    assert render_bytes(reference, fmt) == render(reference, fmt).encode("utf-8")
+
+
+@pytest.mark.parametrize("keep_scores", [True, False])
+def test_json_bytes_equal_the_json_text(keep_scores: bool) -> None:
+    report = assess_paths([ROOT / "seeds" / "INDEX.md"], keep_scores=keep_scores)
+    assert (report.seeds[0].scores is not None) is keep_scores
+    assert render_bytes(report, "json") == render_json(report).encode("utf-8")
+    assert "scores" not in json.loads(render_bytes(report, "json"))["seeds"][0]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

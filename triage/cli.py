@@ -24,8 +24,8 @@ from triage.config import Config, load_config
 from triage.documents import DEFAULT_MAX_BYTES
 from triage.errors import RuleError, TriageError
 from triage.indexer import IndexUpdate, refresh_index
-from triage.output import emit
-from triage.render import FORMATS, render
+from triage.output import emit, write_stdout
+from triage.render import FORMATS, render_bytes
 from triage.report import Report, falls_below
 from triage.rules import RuleSet, example_failures, load_rules
 from triage.scanner import CHOICES, ENGINE_VARIABLE, describe_engine
@@ -290,12 +290,12 @@ def run_check(argv: Sequence[str]) -> ExitCode:
     # No format prints the per-rule scores (that is ``triage explain``): not built at all.
     report = _assess(args, load_ruleset_from(args, config), args.quiet, keep_scores=False)
     if args.output is not None:
-        emit(render(report, fmt, fail_on=fail_on), args.output)
-    sys.stdout.write(_stdout_text(report, args, fmt, fail_on))
+        emit(render_bytes(report, fmt, fail_on=fail_on), args.output)
+    write_stdout(_stdout_text(report, args, fmt, fail_on))
     return exit_code(report, fail_on)
 
 
-def _stdout_text(report: Report, args: argparse.Namespace, fmt: str, fail_on: str) -> str:
+def _stdout_text(report: Report, args: argparse.Namespace, fmt: str, fail_on: str) -> str | bytes:
     """Return what stdout shows: the bundle line (-q), nothing (-qq, or --output), or the report."""
     colour = use_colour(sys.stdout, os.environ, args.color)
     if args.quiet:
@@ -304,7 +304,7 @@ def _stdout_text(report: Report, args: argparse.Namespace, fmt: str, fail_on: st
         return ""
     if fmt == "text" and (_terminal(sys.stdout) or args.color == "always"):
         return render_terminal(report, colour)
-    return render(report, fmt, fail_on=fail_on)
+    return render_bytes(report, fmt, fail_on=fail_on)
 
 
 def run_ask(argv: Sequence[str]) -> ExitCode:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import secrets
 import sys
@@ -10,8 +11,10 @@ from pathlib import Path
 from triage.errors import InputError
 
 
-def write_output(path: Path | str, text: str) -> Path:
+def write_output(path: Path | str, text: str | bytes) -> Path:
     """Write ``text`` to ``path`` through a temporary file and ``os.replace``; return the path.
+
+    ``text`` as str is written in UTF-8; bytes are written as they are.
 
     The folder must exist: a missing folder is an ``InputError`` naming it, never created
     silently. A file already at ``path`` keeps its permissions.
@@ -26,7 +29,8 @@ def write_output(path: Path | str, text: str) -> Path:
         raise InputError(f"{path}: is a directory; give a file name to write to")
     temporary = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
     try:
-        _write_new(temporary, text.encode("utf-8"), _mode_of(path))
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        _write_new(temporary, data, _mode_of(path))
         os.replace(temporary, path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
@@ -52,10 +56,33 @@ def _write_new(temporary: Path, data: bytes, mode: int | None) -> None:
         os.chmod(temporary, mode)
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Write ``text`` to ``output`` atomically, or to stdout when no file is given."""
+def emit(text: str | bytes, output: Path | None) -> None:
+    """Write ``text`` to ``output`` atomically, or to stdout when no file is given.
+
+    Bytes must be UTF-8 (see ``write_stdout``).
+    """
     if output is None:
-        sys.stdout.write(text)
+        write_stdout(text)
         sys.stdout.flush()
     else:
         write_output(output, text)
+
+
+def write_stdout(text: str | bytes) -> None:
+    """Write text, or UTF-8 bytes, to stdout.
+
+    Bytes go straight to the stream's binary buffer when it encodes in UTF-8 anyway (what was
+    written as text before is flushed first, so the order holds); else they are decoded and
+    written as text, which the stream encodes as it would any other.
+    """
+    if isinstance(text, str):
+        sys.stdout.write(text)
+        return
+    buffer = getattr(sys.stdout, "buffer", None)
+    encoding = getattr(sys.stdout, "encoding", None) or ""
+    if buffer is None or codecs.lookup(encoding).name != "utf-8":
+        sys.stdout.write(text.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    buffer.write(text)
+    buffer.flush()

@@ -16,14 +16,26 @@ FORMATS = ("text", "json", "markdown", "yaml", "sarif")
 _MD_SPECIAL = "\\`*_[]<>|~#"
 
 
+_NO_SCORES = {"seeds": {"__all__": {"scores"}}}
+
+
 def public_data(report: Report) -> dict[str, Any]:
     """Return the report as JSON-ready data, without the per-seed scores (``triage explain``)."""
-    return report.model_dump(mode="json", exclude={"seeds": {"__all__": {"scores"}}})
+    return report.model_dump(mode="json", exclude=_scores_kept(report))
 
 
 def render_json(report: Report) -> str:
     """Render the JSON contract: seeds with verdict, evidence and questions, then the bundle."""
-    return report.model_dump_json(indent=2, exclude={"seeds": {"__all__": {"scores"}}}) + "\n"
+    return report.model_dump_json(indent=2, exclude=_scores_kept(report)) + "\n"
+
+
+def _scores_kept(report: Report) -> dict[str, Any] | None:
+    """Return what leaves the scores out, or None when no seed kept any.
+
+    A seed without scores already leaves them out (``exclude_if``), and an ``exclude`` costs
+    a third of the time of rendering 2,000 seeds.
+    """
+    return _NO_SCORES if any(seed.scores is not None for seed in report.seeds) else None
 
 
 def render_yaml(report: Report) -> str:
@@ -110,6 +122,18 @@ def _md_seed(seed: SeedReport) -> str:
         numbered = "\n".join(f"{i}. {md_escape(q)}" for i, q in enumerate(seed.questions, 1))
         blocks.append(f"Questions to ask:\n\n{numbered}")
     return "\n\n".join(blocks)
+
+
+def render_bytes(report: Report, fmt: str, *, fail_on: str = "not-a-spec") -> bytes:
+    """Render ``report`` as the UTF-8 bytes written to a file or stdout (see ``render``).
+
+    JSON is serialized straight to bytes: for 2,000 seeds (5 MB) the str costs ~15 ms more to
+    build (a copy to add the newline) and ~8 ms more to encode for writing.
+    """
+    if fmt == "json":
+        serializer = Report.__pydantic_serializer__
+        return serializer.to_json(report, indent=2, exclude=_scores_kept(report)) + b"\n"
+    return render(report, fmt, fail_on=fail_on).encode("utf-8")
 
 
 def render(report: Report, fmt: str, *, fail_on: str = "not-a-spec") -> str:
