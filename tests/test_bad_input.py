@@ -231,14 +231,14 @@ def test_empty_directory_on_the_command_line(tmp_path: Path) -> None:
 def test_unreadable_permissions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _utf8_copy(tmp_path, SPEC)
     if os.geteuid() == 0:  # root reads anything: simulate the refusal instead
-        real_open = Path.open
+        real_open = os.open
 
-        def refuse(self: Path, *args: object, **kwargs: object) -> object:
-            if self == path:
-                raise PermissionError(13, "Permission denied", str(self))
-            return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+        def refuse(name: str | Path, *args: int, **kwargs: int) -> int:
+            if os.fspath(name) == os.fspath(path):
+                raise PermissionError(13, "Permission denied", os.fspath(name))
+            return real_open(name, *args, **kwargs)
 
-        monkeypatch.setattr(Path, "open", refuse)
+        monkeypatch.setattr(os, "open", refuse)
     else:
         path.chmod(0)
     assert "permission denied" in error_of(assess_file(path))
@@ -247,10 +247,10 @@ def test_unreadable_permissions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 def test_unreadable_index_is_an_error_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     index = index_with(tmp_path, "- good.txt\n")
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> object:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(name: str | Path, *args: int, **kwargs: int) -> int:
+        raise PermissionError(13, "Permission denied", os.fspath(name))
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     (seed,) = assess_paths([index, tmp_path / "other.txt"]).seeds[:1]
     assert "permission denied" in error_of(seed)
 
@@ -336,6 +336,14 @@ def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     path = tmp_path / "pipe.txt"
     os.mkfifo(path)
     assert "not a regular file" in error_of(assess_file(path))
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="no Unix sockets here")
+def test_socket_is_refused_as_no_regular_file(tmp_path: Path) -> None:
+    path = tmp_path / "sock.txt"
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind(str(path))  # a socket cannot be opened to read: the open fails
+        assert "not a regular file" in error_of(assess_file(path))
 
 
 def test_page_with_only_scripts_has_no_text(tmp_path: Path) -> None:

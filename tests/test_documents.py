@@ -95,8 +95,8 @@ def test_markdown_noise_is_blanked_as_by_the_plain_regex() -> None:
 
 
 def _stat_saying(size: int, real: Callable[..., os.stat_result]) -> Callable[..., os.stat_result]:
-    def fake(self: Path, **kwargs: object) -> os.stat_result:
-        fields = list(real(self, **kwargs))
+    def fake(descriptor: int) -> os.stat_result:
+        fields = list(real(descriptor))
         fields[stat.ST_SIZE] = size
         return os.stat_result(fields)
 
@@ -108,7 +108,7 @@ def test_a_file_that_grows_after_its_size_was_read_is_read_whole_or_refused(
 ) -> None:
     seed = tmp_path / "seed.txt"
     seed.write_bytes(b"x" * 100)
-    monkeypatch.setattr(Path, "stat", _stat_saying(10, Path.stat))  # it was 10 bytes when seen
+    monkeypatch.setattr(os, "fstat", _stat_saying(10, os.fstat))  # it was 10 bytes when seen
     assert read_limited(seed, max_bytes=1000) == b"x" * 100
     with pytest.raises(InputError, match="grew while being read"):
         read_limited(seed, max_bytes=50)
