@@ -82,3 +82,26 @@ def test_a_binary_file_is_refused_in_pieces_too(
     monkeypatch.setattr(large, "LARGE_FILE_BYTES", 1)
     monkeypatch.setattr(large, "PIECE_BYTES", 3000)
     assert "NUL" in (assess_file(path).error or "")
+
+
+def test_a_large_seed_in_an_index_is_read_in_pieces_and_judged_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triage.assess import assess_paths
+
+    (tmp_path / "big.md").write_text(_text(4, 60_000), encoding="utf-8")
+    (tmp_path / "small.md").write_text("The tool must export a CSV file.\n", encoding="utf-8")
+    index = tmp_path / "INDEX.md"
+    index.write_text("- [big](big.md)\n- [small](small.md)\n", encoding="utf-8")
+    whole = assess_paths([index], engine="re2").model_dump_json()
+    monkeypatch.setattr(large, "LARGE_FILE_BYTES", 10_000)  # big.md is large, small.md is not
+    read: list[str] = []
+    real = large.scan_large_file
+
+    def recording(path: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        read.append(path.name)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("triage.assess.scan_large_file", recording)
+    assert assess_paths([index], engine="re2").model_dump_json() == whole
+    assert read == ["big.md"]

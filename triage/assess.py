@@ -102,12 +102,16 @@ def assess_file(
     )
 
 
-def _read_seed(path: Path, name: str, file: str, max_bytes: int) -> Document | SeedReport | Path:
+def _read_seed(
+    path: Path, name: str, file: str, max_bytes: int, size: int | None = None
+) -> Document | SeedReport | Path:
     """Read one seed: its document, or a report with ``error`` set, or the path of a large text.
 
     A large text file (see ``triage.large``) is not read here: it is read and scanned in pieces.
+    ``size``: as the index saw it, if it did (it only chooses how the file is read: the read
+    itself checks the size again).
     """
-    if is_large_text(path):
+    if is_large_text(path, size):
         return path
     return _read_whole(path, name, file, max_bytes)
 
@@ -166,7 +170,7 @@ def assess_batch(
     gave for the whole run.
     """
     read = [
-        _read_seed(t.path, t.listed, t.shown, max_bytes)
+        _read_seed(t.path, t.listed, t.shown, max_bytes, t.size)
         if t.path is not None
         else SeedReport(path=t.listed, file=t.shown, error=t.error)
         for t in targets

@@ -82,12 +82,16 @@ class PartialDocument:
         return excerpt(text, start - begin, end - begin, width)
 
 
-def is_large_text(path: Path) -> bool:
-    """Whether a file is read in pieces: a text (not HTML, PDF, Word) file of the large size."""
-    try:
-        size = path.stat().st_size
-    except OSError:
-        return False
+def is_large_text(path: Path, size: int | None = None) -> bool:
+    """Whether a file is read in pieces: a text (not HTML, PDF, Word) file of the large size.
+
+    ``size``: the file's size when the caller has just seen it (else it is looked up).
+    """
+    if size is None:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            return False
     suffix = path.suffix.lower()
     # As in ``document_from_bytes``: every suffix without a reader is read as text.
     return size >= LARGE_FILE_BYTES and (suffix in TEXT_SUFFIXES or suffix not in _READERS)
