@@ -17,7 +17,8 @@ import pytest
 from triage import assess_file, assess_paths, load_rules
 from triage.cli import main
 from triage.documents import read_document
-from triage.report import SeedReport
+from triage.render import FORMATS, render_bytes
+from triage.report import SeedReport, printable
 
 SPEC = (
     "Loan tracker\n\nThe system shall record every loan.\n"
@@ -350,3 +351,33 @@ def test_page_with_only_scripts_has_no_text(tmp_path: Path) -> None:
     path = tmp_path / "empty.html"
     path.write_text("<html><script>var x = 'The system shall';</script></html>")
     assert "no text" in error_of(assess_file(path))
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_and_every_format_renders(tmp_path: Path) -> None:
+    name = os.fsencode(tmp_path) + b"/bad\xffname.txt"
+    try:
+        with open(name, "wb") as handle:
+            handle.write(b"The tool must export every order as a CSV file.\n")
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    report = assess_paths([tmp_path])
+    (seed,) = report.seeds
+    assert seed.verdict is not None  # read and judged under its real name
+    assert seed.file.endswith("bad\ufffdname.txt")
+    for fmt in FORMATS:
+        shown = render_bytes(report, fmt).decode("utf-8")
+        assert ("bad%EF%BF%BDname.txt" if fmt == "sarif" else "bad\ufffdname.txt") in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("plain.txt", "plain.txt"),
+        ("café.txt", "café.txt"),
+        ("bad\udcffname.txt", "bad\ufffdname.txt"),
+        ("lone\ud800.txt", "lone?.txt"),
+    ],
+)
+def test_printable(text: str, shown: str) -> None:
+    assert printable(text) == shown
+    assert SeedReport(path=text, file=text, error=text).error == shown
