@@ -209,6 +209,25 @@ def test_bytes_on_a_stdout_in_another_encoding_are_written_as_text(
     assert stream.buffer.getvalue() == "verdict — ok\n".encode("utf-16-le")
 
 
+@pytest.mark.parametrize("encoding", [None, "", "no-such-codec"])
+def test_bytes_on_a_stdout_naming_no_known_encoding_are_written_as_text(
+    monkeypatch: pytest.MonkeyPatch, encoding: str | None
+) -> None:
+    class Stream(io.StringIO):
+        def __init__(self) -> None:
+            super().__init__()
+            self.buffer = io.BytesIO()
+
+        @property
+        def encoding(self) -> str | None:  # type: ignore[override]
+            return encoding
+
+    stream = Stream()
+    monkeypatch.setattr("sys.stdout", stream)
+    write_stdout("verdict — ok\n".encode())
+    assert stream.getvalue() == "verdict — ok\n" and stream.buffer.getvalue() == b""
+
+
 def test_bytes_on_a_stdout_without_a_buffer_are_written_as_text(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

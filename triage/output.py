@@ -79,10 +79,17 @@ def write_stdout(text: str | bytes) -> None:
         sys.stdout.write(text)
         return
     buffer = getattr(sys.stdout, "buffer", None)
-    encoding = getattr(sys.stdout, "encoding", None) or ""
-    if buffer is None or codecs.lookup(encoding).name != "utf-8":
+    if buffer is None or not _is_utf8(getattr(sys.stdout, "encoding", None)):
         sys.stdout.write(text.decode("utf-8"))
         return
     sys.stdout.flush()
     buffer.write(text)
     buffer.flush()
+
+
+def _is_utf8(encoding: object) -> bool:
+    """Whether a stream's ``encoding`` is UTF-8 (not for a stream that names none)."""
+    try:
+        return isinstance(encoding, str) and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
