@@ -112,3 +112,8 @@ def test_a_file_that_grows_after_its_size_was_read_is_read_whole_or_refused(
     assert read_limited(seed, max_bytes=1000) == b"x" * 100
     with pytest.raises(InputError, match="grew while being read"):
         read_limited(seed, max_bytes=50)
+
+
+def test_a_path_with_a_nul_character_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read"):
+        read_limited(tmp_path / "a\x00b.txt", max_bytes=100)

@@ -278,7 +278,7 @@ def _unopened(path: Path, exc: Exception, max_bytes: int) -> InputError:
     """Say why a seed could not be opened: missing, a folder or a socket, or not allowed."""
     if isinstance(exc, FileNotFoundError):
         return InputError(f"{path}: file not found; check the name in the index")
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, ValueError):
         _check_file(path, path.stat(), max_bytes)  # raises for what is no regular file
     if isinstance(exc, PermissionError):
         return InputError(f"{path}: permission denied; check the file's permissions")

@@ -21,16 +21,16 @@ _NO_SCORES = {"seeds": {"__all__": {"scores"}}}
 
 def public_data(report: Report) -> dict[str, Any]:
     """Return the report as JSON-ready data, without the per-seed scores (``triage explain``)."""
-    return report.model_dump(mode="json", exclude=_scores_kept(report))
+    return report.model_dump(mode="json", exclude=_without_scores(report))
 
 
 def render_json(report: Report) -> str:
     """Render the JSON contract: seeds with verdict, evidence and questions, then the bundle."""
-    return report.model_dump_json(indent=2, exclude=_scores_kept(report)) + "\n"
+    return report.model_dump_json(indent=2, exclude=_without_scores(report)) + "\n"
 
 
-def _scores_kept(report: Report) -> dict[str, Any] | None:
-    """Return what leaves the scores out, or None when no seed kept any.
+def _without_scores(report: Report) -> dict[str, Any] | None:
+    """Return the ``exclude`` that leaves the seeds' scores out, or None when none kept any.
 
     A seed without scores already leaves them out (``exclude_if``), and an ``exclude`` costs
     a third of the time of rendering 2,000 seeds.
@@ -132,7 +132,7 @@ def render_bytes(report: Report, fmt: str, *, fail_on: str = "not-a-spec") -> by
     """
     if fmt == "json":
         serializer = Report.__pydantic_serializer__
-        return serializer.to_json(report, indent=2, exclude=_scores_kept(report)) + b"\n"
+        return serializer.to_json(report, indent=2, exclude=_without_scores(report)) + b"\n"
     return render(report, fmt, fail_on=fail_on).encode("utf-8")
 
 
