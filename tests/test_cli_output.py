@@ -228,6 +228,17 @@ def test_bytes_on_a_stdout_naming_no_known_encoding_are_written_as_text(
     assert stream.getvalue() == "verdict — ok\n" and stream.buffer.getvalue() == b""
 
 
+def test_bytes_go_as_text_where_text_streams_translate_line_ends(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\r\n")
+    monkeypatch.setattr("sys.stdout", stream)
+    monkeypatch.setattr(os, "linesep", "\r\n")  # as on Windows
+    write_stdout(b"one\ntwo\n")
+    stream.flush()
+    assert stream.buffer.getvalue() == b"one\r\ntwo\r\n"
+
+
 def test_bytes_on_a_stdout_without_a_buffer_are_written_as_text(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -71,15 +71,16 @@ def emit(text: str | bytes, output: Path | None) -> None:
 def write_stdout(text: str | bytes) -> None:
     """Write text, or UTF-8 bytes, to stdout.
 
-    Bytes go straight to the stream's binary buffer when it encodes in UTF-8 anyway (what was
-    written as text before is flushed first, so the order holds); else they are decoded and
-    written as text, which the stream encodes as it would any other.
+    Bytes go straight to the stream's binary buffer when it encodes in UTF-8 anyway and does
+    not translate line ends (what was written as text before is flushed first, so the order
+    holds); else they are decoded and written as text, which the stream treats as any other.
     """
     if isinstance(text, str):
         sys.stdout.write(text)
         return
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None or not _is_utf8(getattr(sys.stdout, "encoding", None)):
+    as_is = os.linesep == "\n" and _is_utf8(getattr(sys.stdout, "encoding", None))
+    if buffer is None or not as_is:
         sys.stdout.write(text.decode("utf-8"))
         return
     sys.stdout.flush()
