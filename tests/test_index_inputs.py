@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from triage import assess_paths
-from triage.cli import main
+from triage.cli import describe_update, main
 from triage.index import entry_key, parse_index
 from triage.indexer import refresh_index, render_index
 
@@ -235,3 +235,19 @@ def test_index_command_refuses_a_symlinked_index(
     assert main(["index", str(folder)]) == 2
     assert "is a symlink" in capsys.readouterr().err
     assert elsewhere.read_text() == "- one.txt\n"
+
+
+def test_an_index_of_a_name_that_is_not_utf8_reads_back_to_that_file(tmp_path: Path) -> None:
+    name = os.fsencode(tmp_path) + b"/caf\xe9 notes.txt"  # Latin-1, as old archives have
+    try:
+        with open(name, "wb") as handle:
+            handle.write(b"The tool must export every order as a CSV file.\n")
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    update = refresh_index(tmp_path)
+    written = (tmp_path / "INDEX.md").read_text(encoding="utf-8")
+    assert "](caf%E9%20notes.txt)" in written and "[caf\ufffd notes.txt]" in written
+    (seed,) = assess_paths([tmp_path / "INDEX.md"]).seeds
+    assert seed.error is None and seed.file.endswith("caf\ufffd notes.txt")
+    assert "caf\ufffd notes.txt" in describe_update(update, checking=False)
+    assert not refresh_index(tmp_path).changed  # the entry is known again, not re-added

@@ -26,7 +26,7 @@ from triage.errors import RuleError, TriageError
 from triage.indexer import IndexUpdate, refresh_index
 from triage.output import emit, write_stdout
 from triage.render import FORMATS, render_bytes
-from triage.report import Report, falls_below
+from triage.report import Report, falls_below, printable
 from triage.rules import RuleSet, example_failures, load_rules
 from triage.scanner import CHOICES, ENGINE_VARIABLE, describe_engine
 from triage.terminal import Progress, render_bundle_line, render_terminal, use_colour
@@ -402,17 +402,17 @@ def run_index(argv: Sequence[str]) -> ExitCode:
 
 
 def describe_update(update: IndexUpdate, *, checking: bool) -> str:
-    """Return one line saying what ``triage index`` did (or would do)."""
+    """Return one line saying what ``triage index`` did (or would do), printable in UTF-8."""
     count = f"{len(update.entries)} seed{'s' if len(update.entries) != 1 else ''}"
     if not update.changed:
-        return f"{update.path}: up to date ({count})"
+        return printable(f"{update.path}: up to date ({count})")
     verb = "out of date" if checking else "written"
     parts = [f"{update.path}: {verb} ({count})"]
     if update.added:
         parts.append(f"new: {', '.join(update.added)}")
     if update.dropped:
         parts.append(f"dropped, file gone: {', '.join(update.dropped)}")
-    return "; ".join(parts)
+    return printable("; ".join(parts))
 
 
 COMMANDS = {

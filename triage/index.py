@@ -151,8 +151,13 @@ def is_url(listed: str) -> bool:
 
 
 def _relative_part(listed: str) -> str:
-    """Return the file part of a listed path: no ``#anchor``/``?query``, URL-decoded, ``/``."""
-    return unquote(listed.split("#", 1)[0].split("?", 1)[0]).replace("\\", "/").strip()
+    """Return the file part of a listed path: no ``#anchor``/``?query``, URL-decoded, ``/``.
+
+    A ``%XX`` that is no UTF-8 stands for that byte of the file name (``triage index`` writes
+    one so for a name that is not UTF-8).
+    """
+    part = listed.split("#", 1)[0].split("?", 1)[0]
+    return unquote(part, errors="surrogateescape").replace("\\", "/").strip()
 
 
 def resolve_entry(folder: Path, listed: str, shown_folder: str, allow_outside: bool) -> Target:

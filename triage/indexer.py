@@ -24,6 +24,7 @@ from triage.index import (
     seed_files,
 )
 from triage.output import write_output
+from triage.report import printable
 
 DEFAULT_PREAMBLE = "# Seeds"
 TABLE_HEAD = "| seed | title |\n|---|---|"
@@ -102,7 +103,7 @@ def preamble(old_text: str) -> str:
 def render_index(head: str, entries: list[tuple[str, str]]) -> str:
     """Return INDEX.md text: the preamble, then one table row per entry, link in the first cell."""
     rows = [
-        f"| [{_escape(listed)}]({_target(listed)}) | {_escape(title)} |"
+        f"| [{_escape(printable(listed))}]({_target(listed)}) | {_escape(printable(title))} |"
         for listed, title in entries
     ]
     return "\n".join([head, "", TABLE_HEAD, *rows]) + "\n"
@@ -117,8 +118,16 @@ def _target(path: str) -> str:
 
 def _escape_target_char(char: str) -> str:
     if char in _TARGET_ESCAPES or char.isspace() or not char.isprintable():
-        return "".join(f"%{byte:02X}" for byte in char.encode("utf-8", errors="surrogatepass"))
+        return "".join(f"%{byte:02X}" for byte in _name_bytes(char))
     return char
+
+
+def _name_bytes(char: str) -> bytes:
+    """Return the bytes a character of a file name stands for: an undecodable byte as it was."""
+    try:
+        return char.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return char.encode("utf-8", "surrogatepass")
 
 
 def _escape(text: str) -> str:
