@@ -381,3 +381,16 @@ def test_a_file_name_that_is_not_utf8_is_shown_and_every_format_renders(tmp_path
 def test_printable(text: str, shown: str) -> None:
     assert printable(text) == shown
     assert SeedReport(path=text, file=text, error=text).error == shown
+
+
+def test_explaining_a_file_whose_name_is_not_utf8(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    name = os.fsencode(tmp_path) + b"/bad\xffname.txt"
+    try:
+        with open(name, "wb") as handle:
+            handle.write(b"The tool must export every order as a CSV file.\n")
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    assert main(["explain", os.fsdecode(name)]) == 0
+    assert "bad\ufffdname.txt: " in capsysbinary.readouterr().out.decode("utf-8")

@@ -389,7 +389,7 @@ def run_explain(argv: Sequence[str]) -> ExitCode:
 
     args = build_explain_parser().parse_args(argv)
     ruleset = load_ruleset_from(args, config_for(args))
-    emit(explain_document(read_document(args.file), ruleset), args.output)
+    emit(printable(explain_document(read_document(args.file), ruleset)), args.output)
     return ExitCode.OK
 
 
