@@ -31,3 +31,14 @@ def corpus() -> Path:
     if not (CORPUS / "docs").is_dir():
         pytest.skip("labelled corpus ../shared/corpus not present")
     return CORPUS
+
+
+def file_named_in_bytes(folder: Path, name: bytes, content: bytes) -> Path:
+    """Write a file whose name is given in bytes (maybe not UTF-8); skip where none can be."""
+    path = os.fsencode(folder) + b"/" + name
+    try:
+        with open(path, "wb") as handle:
+            handle.write(content)
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    return Path(os.fsdecode(path))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import file_named_in_bytes
 from triage import assess_file, assess_paths, load_rules
 from triage.cli import main
 from triage.documents import read_document
@@ -353,13 +354,11 @@ def test_page_with_only_scripts_has_no_text(tmp_path: Path) -> None:
     assert "no text" in error_of(assess_file(path))
 
 
+ORDER_EXPORT = b"The tool must export every order as a CSV file.\n"
+
+
 def test_a_file_name_that_is_not_utf8_is_shown_and_every_format_renders(tmp_path: Path) -> None:
-    name = os.fsencode(tmp_path) + b"/bad\xffname.txt"
-    try:
-        with open(name, "wb") as handle:
-            handle.write(b"The tool must export every order as a CSV file.\n")
-    except OSError:
-        pytest.skip("this file system takes only UTF-8 names")
+    file_named_in_bytes(tmp_path, b"bad\xffname.txt", ORDER_EXPORT)
     report = assess_paths([tmp_path])
     (seed,) = report.seeds
     assert seed.verdict is not None  # read and judged under its real name
@@ -386,11 +385,6 @@ def test_printable(text: str, shown: str) -> None:
 def test_explaining_a_file_whose_name_is_not_utf8(
     tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    name = os.fsencode(tmp_path) + b"/bad\xffname.txt"
-    try:
-        with open(name, "wb") as handle:
-            handle.write(b"The tool must export every order as a CSV file.\n")
-    except OSError:
-        pytest.skip("this file system takes only UTF-8 names")
-    assert main(["explain", os.fsdecode(name)]) == 0
+    path = file_named_in_bytes(tmp_path, b"bad\xffname.txt", ORDER_EXPORT)
+    assert main(["explain", str(path)]) == 0
     assert "bad\ufffdname.txt: " in capsysbinary.readouterr().out.decode("utf-8")

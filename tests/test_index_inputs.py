@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import file_named_in_bytes
 from triage import assess_paths
 from triage.cli import describe_update, main
 from triage.index import entry_key, parse_index
@@ -238,12 +239,8 @@ def test_index_command_refuses_a_symlinked_index(
 
 
 def test_an_index_of_a_name_that_is_not_utf8_reads_back_to_that_file(tmp_path: Path) -> None:
-    name = os.fsencode(tmp_path) + b"/caf\xe9 notes.txt"  # Latin-1, as old archives have
-    try:
-        with open(name, "wb") as handle:
-            handle.write(b"The tool must export every order as a CSV file.\n")
-    except OSError:
-        pytest.skip("this file system takes only UTF-8 names")
+    content = b"The tool must export every order as a CSV file.\n"
+    file_named_in_bytes(tmp_path, b"caf\xe9 notes.txt", content)  # Latin-1, as old archives have
     update = refresh_index(tmp_path)
     written = (tmp_path / "INDEX.md").read_text(encoding="utf-8")
     assert "](caf%E9%20notes.txt)" in written and "[caf\ufffd notes.txt]" in written
