@@ -26,7 +26,7 @@ from triage.errors import RuleError, TriageError
 from triage.indexer import IndexUpdate, refresh_index
 from triage.output import emit, write_stdout
 from triage.render import FORMATS, render_bytes
-from triage.report import Report, falls_below, printable
+from triage.report import Report, falls_below
 from triage.rules import RuleSet, example_failures, load_rules
 from triage.scanner import CHOICES, ENGINE_VARIABLE, describe_engine
 from triage.terminal import Progress, render_bundle_line, render_terminal, use_colour
@@ -389,7 +389,7 @@ def run_explain(argv: Sequence[str]) -> ExitCode:
 
     args = build_explain_parser().parse_args(argv)
     ruleset = load_ruleset_from(args, config_for(args))
-    emit(printable(explain_document(read_document(args.file), ruleset)), args.output)
+    emit(explain_document(read_document(args.file), ruleset), args.output)
     return ExitCode.OK
 
 
@@ -397,22 +397,22 @@ def run_index(argv: Sequence[str]) -> ExitCode:
     """Write or refresh an INDEX.md for a folder, or check that it is up to date."""
     args = build_index_parser().parse_args(argv)
     update = refresh_index(args.folder, write=not args.check)
-    print(describe_update(update, checking=args.check))
+    write_stdout(describe_update(update, checking=args.check) + "\n")
     return ExitCode.FINDINGS if args.check and update.changed else ExitCode.OK
 
 
 def describe_update(update: IndexUpdate, *, checking: bool) -> str:
-    """Return one line saying what ``triage index`` did (or would do), printable in UTF-8."""
+    """Return one line saying what ``triage index`` did (or would do)."""
     count = f"{len(update.entries)} seed{'s' if len(update.entries) != 1 else ''}"
     if not update.changed:
-        return printable(f"{update.path}: up to date ({count})")
+        return f"{update.path}: up to date ({count})"
     verb = "out of date" if checking else "written"
     parts = [f"{update.path}: {verb} ({count})"]
     if update.added:
         parts.append(f"new: {', '.join(update.added)}")
     if update.dropped:
         parts.append(f"dropped, file gone: {', '.join(update.dropped)}")
-    return printable("; ".join(parts))
+    return "; ".join(parts)
 
 
 COMMANDS = {

@@ -23,8 +23,7 @@ from triage.index import (
     resolve_entry,
     seed_files,
 )
-from triage.output import write_output
-from triage.report import printable
+from triage.output import printable, write_output
 
 DEFAULT_PREAMBLE = "# Seeds"
 TABLE_HEAD = "| seed | title |\n|---|---|"

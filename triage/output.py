@@ -14,7 +14,7 @@ from triage.errors import InputError
 def write_output(path: Path | str, text: str | bytes) -> Path:
     """Write ``text`` to ``path`` through a temporary file and ``os.replace``; return the path.
 
-    ``text`` as str is written in UTF-8; bytes are written as they are.
+    ``text`` as str is written in UTF-8 (see ``printable``); bytes are written as they are.
 
     The folder must exist: a missing folder is an ``InputError`` naming it, never created
     silently. A file already at ``path`` keeps its permissions.
@@ -29,7 +29,7 @@ def write_output(path: Path | str, text: str | bytes) -> Path:
         raise InputError(f"{path}: is a directory; give a file name to write to")
     temporary = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
     try:
-        data = text.encode("utf-8") if isinstance(text, str) else text
+        data = printable(text).encode("utf-8") if isinstance(text, str) else text
         _write_new(temporary, data, _mode_of(path))
         os.replace(temporary, path)
     except OSError as exc:
@@ -69,14 +69,14 @@ def emit(text: str | bytes, output: Path | None) -> None:
 
 
 def write_stdout(text: str | bytes) -> None:
-    """Write text, or UTF-8 bytes, to stdout.
+    """Write text (see ``printable``), or UTF-8 bytes, to stdout.
 
     Bytes go straight to the stream's binary buffer when it encodes in UTF-8 anyway and does
     not translate line ends (what was written as text before is flushed first, so the order
     holds); else they are decoded and written as text, which the stream treats as any other.
     """
     if isinstance(text, str):
-        sys.stdout.write(text)
+        sys.stdout.write(printable(text))
         return
     buffer = getattr(sys.stdout, "buffer", None)
     as_is = os.linesep == "\n" and _is_utf8(getattr(sys.stdout, "encoding", None))
@@ -94,3 +94,21 @@ def _is_utf8(encoding: object) -> bool:
         return isinstance(encoding, str) and codecs.lookup(encoding).name == "utf-8"
     except LookupError:
         return False
+
+
+def printable(text: str) -> str:
+    """Return ``text`` as it can be written in UTF-8: a file name's undecodable bytes as U+FFFD.
+
+    A name listed from a folder or given on the command line keeps bytes that are not UTF-8 as
+    lone surrogates (Python's ``surrogateescape``); no JSON, file or terminal takes those.
+    """
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        except UnicodeEncodeError:  # a surrogate that stands for no byte
+            return text.encode("utf-8", "replace").decode("utf-8")
+    return text

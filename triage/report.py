@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from triage.output import printable
 from triage.policy import VERDICT_ORDER, Verdict
 
 
@@ -79,23 +80,7 @@ class SeedReport(_Frozen):
     @field_validator("path", "file", "error")
     @classmethod
     def _printable(cls, text: str | None) -> str | None:
-        return text if text is None or text.isascii() else printable(text)
-
-
-def printable(text: str) -> str:
-    """Return ``text`` as it can be written in UTF-8: a file name's undecodable bytes as U+FFFD.
-
-    A name listed from a folder keeps bytes that are not UTF-8 as lone surrogates (Python's
-    ``surrogateescape``); no JSON or terminal can take those, and the whole report failed.
-    """
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        try:
-            return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        except UnicodeEncodeError:  # a surrogate that stands for no byte
-            return text.encode("utf-8", "replace").decode("utf-8")
-    return text
+        return None if text is None else printable(text)
 
 
 class BundleReport(_Frozen):
