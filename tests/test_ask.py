@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 
 from triage import assess_paths, default_ruleset
-from triage.ask import draft_request, missing_dimensions, other_questions
-from triage.cli import main
-from triage.policy import DIMENSIONS
-from triage.render import md_escape
-from triage.report import Dimensions, Report
+from triage.cli.main import main
+from triage.outputs.ask import draft_request, missing_dimensions, other_questions
+from triage.outputs.render import md_escape
+from triage.report import DIMENSIONS, Dimensions, Report
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICY = default_ruleset().policy

@@ -16,11 +16,10 @@ import pytest
 
 from tests.conftest import file_named_in_bytes
 from triage import assess_file, assess_paths, load_rules
-from triage.cli import main
-from triage.documents import read_document
-from triage.output import printable
-from triage.render import FORMATS, render_bytes
-from triage.report import SeedReport
+from triage.cli.main import main
+from triage.inputs.documents import read_document
+from triage.outputs.render import FORMATS, render_bytes
+from triage.report import SeedReport, printable
 
 SPEC = (
     "Loan tracker\n\nThe system shall record every loan.\n"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from triage.documents import decode, make_document, read_document, read_limited
 from triage.errors import InputError
+from triage.inputs.documents import decode, make_document, read_document, read_limited
 
 
 def test_markdown_markup_is_blanked_without_moving_text() -> None:
@@ -73,7 +73,7 @@ def test_markdown_noise_is_blanked_as_by_the_plain_regex() -> None:
     import random
     import re
 
-    from triage.documents import _HTML_TAGS, blank_markdown_noise
+    from triage.inputs.documents import _HTML_TAGS, blank_markdown_noise
 
     full = re.compile(  # the plain form of the noise regex: look-behind and line starts
         r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from triage.assess import assess_text, default_ruleset
-from triage.rules import RegexRule, Rule
-from triage.scanner import (
+from triage.rulebook.rules import RegexRule, Rule
+from triage.run.api import assess_text, default_ruleset
+from triage.scan.scanner import (
     BATCH_SEEDS,
     FEW_LEFT,
     LARGE_BYTES,
@@ -20,7 +20,7 @@ from triage.scanner import (
     compile_scanner,
 )
 
-hsengine = pytest.importorskip("triage.hsengine", exc_type=ImportError)
+hsengine = pytest.importorskip("triage.scan.hsengine", exc_type=ImportError)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DOCS = ROOT.parent / "shared" / "corpus" / "docs"

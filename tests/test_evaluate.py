@@ -8,8 +8,8 @@ from pathlib import Path
 from tests.conftest import REFERENCE_SEED, ROOT
 from tests.test_cli import run
 from triage import default_ruleset
-from triage.evaluate import Label, evaluate, score
 from triage.report import Dimensions, SeedReport
+from triage.run.evaluate import Label, evaluate, score
 
 FIXTURES = ROOT / "tests" / "fixtures" / "labelled"
 

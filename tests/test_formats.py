@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from triage import assess_file, readers
+from triage import assess_file
+from triage.inputs import readers
 from triage.report import SeedReport
 
 SPEC = [
@@ -232,8 +233,8 @@ def test_cli_start_up_does_not_import_the_readers() -> None:
     import subprocess
 
     code = (
-        "import sys, triage.cli; "
-        "print(sorted(m for m in ('triage.readers', 'pypdf', 'docx') if m in sys.modules))"
+        "import sys, triage.cli.main; "
+        "print(sorted(m for m in ('triage.inputs.readers', 'pypdf', 'docx') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from triage.assess import MANY_SEEDS, assess_paths, default_jobs
-from triage.cli import main
-from triage.render import render
-from triage.scanner import hyperscan_available
+from triage.cli.main import main
+from triage.outputs.render import render
+from triage.run.api import MANY_SEEDS, assess_paths, default_jobs
+from triage.scan.scanner import hyperscan_available
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,9 +92,9 @@ def test_reports_without_scores_print_the_same(bundle: Path, jobs: int) -> None:
 def test_a_batch_gives_the_reports_of_one_seed_at_a_time(
     bundle: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from triage import large
-    from triage.assess import assess_batch, assess_file, default_ruleset
-    from triage.index import Target, collect_targets
+    from triage.inputs.index import Target, collect_targets
+    from triage.run import large
+    from triage.run.api import assess_batch, assess_file, default_ruleset
 
     (bundle.parent / "binary.md").write_bytes(b"\x00\x01 not text")
     (bundle.parent / "big.txt").write_text("The system shall export CSV.\n" * 40, encoding="utf-8")
@@ -129,7 +129,7 @@ def test_a_batch_gives_the_reports_of_one_seed_at_a_time(
 def test_chunks_cover_every_seed_once_and_shrink_where_the_processes_meet(
     total: int, jobs: int
 ) -> None:
-    from triage.parallel import MAX_CHUNK, _chunks
+    from triage.run.processes import MAX_CHUNK, _chunks
 
     chunks = _chunks(total, jobs)
     assert [i for chunk in chunks for i in chunk] == list(range(total))
@@ -143,7 +143,7 @@ def test_chunks_cover_every_seed_once_and_shrink_where_the_processes_meet(
 def test_what_is_made_while_the_collector_is_paused_is_not_left_young() -> None:
     import gc
 
-    from triage.assess import _collector_paused
+    from triage.run.api import _collector_paused
 
     assert gc.isenabled()
     with _collector_paused():

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from triage import large
-from triage.assess import assess_file
+from triage.run import large
+from triage.run.api import assess_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,7 +87,7 @@ def test_a_binary_file_is_refused_in_pieces_too(
 def test_a_large_seed_in_an_index_is_read_in_pieces_and_judged_alike(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from triage.assess import assess_paths
+    from triage.run.api import assess_paths
 
     (tmp_path / "big.md").write_text(_text(4, 60_000), encoding="utf-8")
     (tmp_path / "small.md").write_text("The tool must export a CSV file.\n", encoding="utf-8")
@@ -102,6 +102,6 @@ def test_a_large_seed_in_an_index_is_read_in_pieces_and_judged_alike(
         read.append(path.name)
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("triage.assess.scan_large_file", recording)
+    monkeypatch.setattr("triage.run.api.scan_large_file", recording)
     assert assess_paths([index], engine="re2").model_dump_json() == whole
     assert read == ["big.md"]

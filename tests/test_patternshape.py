@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from triage.patternshape import costly_start
-from triage.rules import RegexRule
-from triage.scanner import Re2Scanner, compile_scanner
+from triage.rulebook.rules import RegexRule
+from triage.scan.patternshape import costly_start
+from triage.scan.scanner import Re2Scanner, compile_scanner
 
 
 @pytest.mark.parametrize(

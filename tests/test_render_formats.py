@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from triage import assess_paths, default_ruleset
-from triage.ask import draft_request, needs_asking
-from triage.render import (
+from triage.outputs.ask import draft_request, needs_asking
+from triage.outputs.render import (
     FORMATS,
     md_code,
     md_escape,

@@ -10,8 +10,8 @@ import jsonschema
 import pytest
 
 from triage import assess_paths
+from triage.outputs.sarif import artifact_uri, render_sarif
 from triage.report import Report
-from triage.sarif import artifact_uri, render_sarif
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json").read_text())

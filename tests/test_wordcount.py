@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from triage import documents
-from triage.documents import UNICODE_SPACES, count_words, make_document
+from triage.inputs import documents
+from triage.inputs.documents import UNICODE_SPACES, count_words, make_document
 
 ALPHABET = st.sampled_from(list("ab \n\t\x0b\x1cé\u2019😀\u2003\xa0\u3000\x85\ud800"))
 

@@ -5,9 +5,10 @@ Public API::
     from triage import assess_text, assess_file, assess_index, assess_paths, load_rules
 """
 
-__version__ = "0.1.0"
-
-from triage.assess import (
+from triage.errors import InputError, RuleError, TriageError
+from triage.report import Report, SeedReport, __version__
+from triage.rulebook.rules import RuleSet, load_rules
+from triage.run.api import (
     assess_document,
     assess_file,
     assess_index,
@@ -15,9 +16,6 @@ from triage.assess import (
     assess_text,
     default_ruleset,
 )
-from triage.errors import InputError, RuleError, TriageError
-from triage.report import Report, SeedReport
-from triage.rules import RuleSet, load_rules
 
 __all__ = [
     "InputError",

@@ -6,10 +6,15 @@ The JSON form of ``Report`` is a contract other tools read; its schema is export
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from triage.output import printable
-from triage.policy import VERDICT_ORDER, Verdict
+__version__ = "0.1.0"
+
+DIMENSIONS = ("software_spec", "hardware_target", "performance_core")
+Verdict = Literal["buildable", "needs-clarification", "not-a-spec"]
+VERDICT_ORDER: tuple[Verdict, ...] = ("not-a-spec", "needs-clarification", "buildable")
 
 
 class _Frozen(BaseModel):
@@ -108,3 +113,21 @@ def falls_below(seed: SeedReport, fail_on: str) -> bool:
     if seed.verdict is None or fail_on not in VERDICT_ORDER:
         return False
     return VERDICT_ORDER.index(seed.verdict) <= VERDICT_ORDER.index(fail_on)
+
+
+def printable(text: str) -> str:
+    """Return ``text`` as it can be written in UTF-8: a file name's undecodable bytes as U+FFFD.
+
+    A name listed from a folder or given on the command line keeps bytes that are not UTF-8 as
+    lone surrogates (Python's ``surrogateescape``); no JSON, file or terminal takes those.
+    """
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        except UnicodeEncodeError:  # a surrogate that stands for no byte
+            return text.encode("utf-8", "replace").decode("utf-8")
+    return text

@@ -14,15 +14,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from triage import __version__
-from triage.documents import DEFAULT_MAX_BYTES, Document, make_document, read_document
 from triage.errors import InputError
-from triage.index import Target, collect_targets
-from triage.large import NotPlainUtf8, is_large_text, scan_large_file
-from triage.report import Report, SeedReport
-from triage.rules import RuleSet, load_rules
-from triage.scanner import Scanner, choose_engine, compile_scanner
-from triage.scoring import assess_scan, summarise_bundle
+from triage.inputs.documents import DEFAULT_MAX_BYTES, Document, make_document, read_document
+from triage.inputs.index import Target, collect_targets
+from triage.judge.scoring import assess_scan, summarise_bundle
+from triage.report import Report, SeedReport, __version__
+from triage.rulebook.rules import RuleSet, load_rules
+from triage.run.large import NotPlainUtf8, is_large_text, scan_large_file
+from triage.scan.scanner import Scanner, choose_engine, compile_scanner
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +106,7 @@ def _read_seed(
 ) -> Document | SeedReport | Path:
     """Read one seed: its document, or a report with ``error`` set, or the path of a large text.
 
-    A large text file (see ``triage.large``) is not read here: it is read and scanned in pieces.
+    A large text file (see ``triage.run.large``) is not read here: it is read and scanned in pieces.
     ``size``: as the index saw it, if it did (it only chooses how the file is read: the read
     itself checks the size again).
     """
@@ -134,7 +133,7 @@ def _assess_large(
     engine: str | None,
     keep_scores: bool,
 ) -> SeedReport:
-    """Assess a large text file read in pieces (bounded memory, see ``triage.large``).
+    """Assess a large text file read in pieces (bounded memory, see ``triage.run.large``).
 
     A file that is not plain UTF-8 is decoded whole instead, as any other file.
     """
@@ -233,7 +232,7 @@ def assess_targets(
     engine = choose_engine(engine, size=size, seeds=len(targets), rules=ruleset.rules)
     if jobs <= 1 or len(targets) <= 1:
         return _in_batches(targets, ruleset, max_bytes, engine, keep_scores)
-    from triage.parallel import assess_in_processes  # only parallel runs pay for the import
+    from triage.run.processes import assess_in_processes  # only parallel runs pay for the import
 
     scanner_for(ruleset, engine)  # compile (or load) once, before workers fork
     return assess_in_processes(targets, ruleset, max_bytes, engine, jobs, keep_scores)

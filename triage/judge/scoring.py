@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import TypedDict
 
-from triage.documents import SeedText
-from triage.policy import DIMENSIONS, VERDICT_ORDER, Condition, Policy, VerdictRule
-from triage.report import BundleReport, Dimensions, SeedReport
-from triage.rules import Rule
-from triage.scanner import ScanResult, first_spans, kept_spans
+from triage.inputs.documents import SeedText
+from triage.report import DIMENSIONS, VERDICT_ORDER, BundleReport, Dimensions, SeedReport
+from triage.rulebook.policy import Condition, Policy, VerdictRule
+from triage.rulebook.rules import Rule
+from triage.scan.scanner import ScanResult, first_spans, kept_spans
 
 MAX_EVIDENCE = 8
 PER_RULE_EVIDENCE = max(1, MAX_EVIDENCE // 4)  # hits shown per rule, so several rules show

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from triage.documents import decode, read_limited
 from triage.errors import InputError
+from triage.inputs.documents import decode, read_limited
 
 INDEX_NAME = "INDEX.md"
 MAX_INDEX_BYTES = 5 * 1024 * 1024

@@ -2,8 +2,8 @@
 
 Cleaning never moves text between lines, and Markdown markup is blanked with spaces rather than
 removed, so an offset in the clean text gives the line and column a person sees in their editor.
-HTML, PDF and Word files go through ``triage.readers`` (imported only when such a file is read);
-how their lines are numbered is explained there.
+HTML, PDF and Word files go through ``triage.inputs.readers`` (imported only when such a file is
+read); how their lines are numbered is explained there.
 """
 
 from __future__ import annotations
@@ -241,7 +241,7 @@ def document_from_bytes(data: bytes, path: Path) -> Document:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES or suffix not in _READERS:
         return make_document(decode(data, path), str(path), markdown=suffix in MARKDOWN_SUFFIXES)
-    from triage import readers  # lazy: only HTML, PDF and Word seeds pay for the readers
+    from triage.inputs import readers  # lazy: only HTML, PDF and Word seeds pay for the readers
 
     text = readers.READERS[suffix](data, path)
     return make_document(text, str(path))

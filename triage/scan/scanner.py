@@ -21,7 +21,7 @@ from typing import Protocol, overload
 import re2
 
 from triage.errors import TriageError
-from triage.rules import Rule
+from triage.rulebook.rules import Rule
 
 MAX_SPANS = 3
 _UNANCHORED = re2._Anchor.UNANCHORED
@@ -318,7 +318,7 @@ def _hyperscan_pays(size: int, seeds: int, rules: Sequence[Rule]) -> bool:
         return True
     if seeds < BATCH_SEEDS or not rules:
         return False
-    from triage.hsengine import events_cached  # imports hyperscan: only for batches
+    from triage.scan.hsengine import events_cached  # imports hyperscan: only for batches
 
     return events_cached(rules)
 
@@ -341,7 +341,7 @@ def compile_scanner(
 ) -> Scanner:
     """Compile a scanner for these rules with the chosen engine (see ``choose_engine``)."""
     if choose_engine(engine) == "hyperscan":
-        from triage.hsengine import HyperscanScanner  # imported only when used
+        from triage.scan.hsengine import HyperscanScanner  # imported only when used
 
         return HyperscanScanner(rules, use_cache=use_cache)
     return Re2Scanner(rules)

@@ -1,7 +1,7 @@
 """Renderers: a report to text, Markdown, JSON or YAML. Pure functions, no I/O.
 
-SARIF lives in ``triage.sarif`` because it needs the ``--fail-on`` level; ``render`` picks the
-right function for a format name and imports the heavier renderers only when asked for.
+SARIF lives in ``triage.outputs.sarif`` because it needs the ``--fail-on`` level; ``render``
+picks the right function for a format name and imports the heavier renderers only when asked for.
 """
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ def render_bytes(report: Report, fmt: str, *, fail_on: str = "not-a-spec") -> by
 def render(report: Report, fmt: str, *, fail_on: str = "not-a-spec") -> str:
     """Render ``report`` in the format named ``fmt`` (one of ``FORMATS``)."""
     if fmt == "sarif":
-        from triage.sarif import render_sarif
+        from triage.outputs.sarif import render_sarif
 
         return render_sarif(report, fail_on)
     return RENDERERS[fmt](report)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from triage import __version__
-from triage.report import Report
+from triage.report import Report, __version__
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -12,11 +12,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from triage.errors import RuleError
-from triage.yamlfile import load_yaml, validation_messages
-
-DIMENSIONS = ("software_spec", "hardware_target", "performance_core")
-Verdict = Literal["buildable", "needs-clarification", "not-a-spec"]
-VERDICT_ORDER: tuple[Verdict, ...] = ("not-a-spec", "needs-clarification", "buildable")
+from triage.report import DIMENSIONS, Verdict
+from triage.rulebook.yamlfile import load_yaml, validation_messages
 
 
 class _Frozen(BaseModel):

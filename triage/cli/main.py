@@ -18,18 +18,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from triage import __version__
-from triage.assess import assess_paths
-from triage.config import Config, load_config
-from triage.documents import DEFAULT_MAX_BYTES
+from triage.cli.config import Config, load_config
 from triage.errors import RuleError, TriageError
-from triage.indexer import IndexUpdate, refresh_index
-from triage.output import emit, write_stdout
-from triage.render import FORMATS, render_bytes
-from triage.report import Report, falls_below
-from triage.rules import RuleSet, example_failures, load_rules
-from triage.scanner import CHOICES, ENGINE_VARIABLE, describe_engine
-from triage.terminal import Progress, render_bundle_line, render_terminal, use_colour
+from triage.inputs.documents import DEFAULT_MAX_BYTES
+from triage.outputs.files import emit, write_stdout
+from triage.outputs.indexer import IndexUpdate, refresh_index
+from triage.outputs.render import FORMATS, render_bytes
+from triage.outputs.terminal import Progress, render_bundle_line, render_terminal, use_colour
+from triage.report import Report, __version__, falls_below
+from triage.rulebook.rules import RuleSet, example_failures, load_rules
+from triage.run.api import assess_paths
+from triage.scan.scanner import CHOICES, ENGINE_VARIABLE, describe_engine
 
 DEFAULT_INDEX = Path("seeds") / "INDEX.md"
 FAIL_ON = ("not-a-spec", "needs-clarification", "never")
@@ -309,7 +308,7 @@ def _stdout_text(report: Report, args: argparse.Namespace, fmt: str, fail_on: st
 
 def run_ask(argv: Sequence[str]) -> ExitCode:
     """Draft the message to the requester; nothing to ask when the bundle is buildable."""
-    from triage.ask import draft_request, needs_asking
+    from triage.outputs.ask import draft_request, needs_asking
 
     args = build_ask_parser().parse_args(argv)
     ruleset = load_ruleset_from(args, config_for(args))
@@ -323,7 +322,7 @@ def run_ask(argv: Sequence[str]) -> ExitCode:
 
 def run_schema(argv: Sequence[str]) -> ExitCode:
     """Print the JSON Schema of the JSON report."""
-    from triage.schema import render_schema
+    from triage.outputs.schema import render_schema
 
     args = build_schema_parser().parse_args(argv)
     emit(render_schema(), args.output)
@@ -359,7 +358,7 @@ def build_eval_parser() -> argparse.ArgumentParser:
 
 def run_eval(argv: Sequence[str]) -> ExitCode:
     """Measure verdicts, genres and dimensions against human labels."""
-    from triage.evaluate import evaluate, render_eval_text
+    from triage.run.evaluate import evaluate, render_eval_text
 
     args = build_eval_parser().parse_args(argv)
     report = evaluate(args.folder, load_ruleset_from(args, config_for(args)))
@@ -384,8 +383,8 @@ def build_explain_parser() -> argparse.ArgumentParser:
 
 def run_explain(argv: Sequence[str]) -> ExitCode:
     """Print the decision trace of one document."""
-    from triage.documents import read_document
-    from triage.explain import explain_document
+    from triage.inputs.documents import read_document
+    from triage.judge.explain import explain_document
 
     args = build_explain_parser().parse_args(argv)
     ruleset = load_ruleset_from(args, config_for(args))

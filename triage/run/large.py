@@ -19,8 +19,8 @@ needs a match longer than the window that crosses a blank line. ``\A`` and ``\z`
 of the whole text) would also match at every cut; no default rule uses them.
 
 A file without blank lines is read whole, and one that is not valid UTF-8 (or has a UTF-16/32
-byte order mark) goes the ordinary way (``triage.documents``), which decides its encoding from
-the whole file.
+byte order mark) goes the ordinary way (``triage.inputs.documents``), which decides its
+encoding from the whole file.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from triage.documents import (
+from triage.errors import InputError
+from triage.inputs.documents import (
     _READERS,
     MARKDOWN_SUFFIXES,
     TEXT_SUFFIXES,
@@ -45,9 +46,8 @@ from triage.documents import (
     excerpt,
     size_text,
 )
-from triage.errors import InputError
-from triage.rules import Rule
-from triage.scanner import MAX_SPANS, Scanner, ScanResult, Span
+from triage.rulebook.rules import Rule
+from triage.scan.scanner import MAX_SPANS, Scanner, ScanResult, Span
 
 LARGE_FILE_BYTES = 16 << 20
 PIECE_BYTES = 4 << 20

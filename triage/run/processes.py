@@ -13,9 +13,9 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
-from triage.index import Target
+from triage.inputs.index import Target
 from triage.report import SeedReport
-from triage.rules import RuleSet
+from triage.rulebook.rules import RuleSet
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ TAPER = 8  # a chunk holds at most 1/TAPER of the seeds between it and the meeti
 
 
 def _start_worker(job: _Job) -> None:
-    from triage.assess import scanner_for
+    from triage.run.api import scanner_for
 
     scanner_for(job.ruleset, job.engine)
     _JOBS[:] = [job]
@@ -53,7 +53,7 @@ def _assess_range(start: int, stop: int) -> str:
     unpickling a report (~20 us); it never holds a raw newline, so lines separate reports. The
     round trip gives an equal report: floats are written in their shortest exact form.
     """
-    from triage.assess import assess_batch
+    from triage.run.api import assess_batch
 
     job = _JOBS[0]
     targets = job.targets[start:stop]
@@ -77,7 +77,7 @@ def assess_in_processes(
     core, which on two cores it took from the workers; and the chunks it assesses itself need no
     hand-over at all. Between its own chunks it yields the workers' reports that are ready.
     """
-    from triage.assess import assess_batch
+    from triage.run.api import assess_batch
 
     chunks = _chunks(len(targets), jobs)
     job = _Job(ruleset, max_bytes, engine, keep_scores, targets)

@@ -7,13 +7,12 @@ rules tried in order until one held.
 
 from __future__ import annotations
 
-from triage.assess import scanner_for
-from triage.documents import Document
-from triage.policy import DIMENSIONS
-from triage.report import SeedReport
-from triage.rules import RuleSet
-from triage.scanner import ScanResult
-from triage.scoring import assess_scan, holds
+from triage.inputs.documents import Document
+from triage.judge.scoring import assess_scan, holds
+from triage.report import DIMENSIONS, SeedReport
+from triage.rulebook.rules import RuleSet
+from triage.run.api import scanner_for
+from triage.scan.scanner import ScanResult
 
 TOP_GENRES = 5
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from triage.errors import InputError
+from triage.report import printable
 
 
 def write_output(path: Path | str, text: str | bytes) -> Path:
@@ -94,21 +95,3 @@ def _is_utf8(encoding: object) -> bool:
         return isinstance(encoding, str) and codecs.lookup(encoding).name == "utf-8"
     except LookupError:
         return False
-
-
-def printable(text: str) -> str:
-    """Return ``text`` as it can be written in UTF-8: a file name's undecodable bytes as U+FFFD.
-
-    A name listed from a folder or given on the command line keeps bytes that are not UTF-8 as
-    lone surrogates (Python's ``surrogateescape``); no JSON, file or terminal takes those.
-    """
-    if text.isascii():
-        return text
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        try:
-            return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        except UnicodeEncodeError:  # a surrogate that stands for no byte
-            return text.encode("utf-8", "replace").decode("utf-8")
-    return text

@@ -14,11 +14,10 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from triage.assess import assess_file
 from triage.errors import InputError
-from triage.policy import DIMENSIONS, VERDICT_ORDER, Verdict
-from triage.report import Hit, SeedReport
-from triage.rules import RuleSet
+from triage.report import DIMENSIONS, VERDICT_ORDER, Hit, SeedReport, Verdict
+from triage.rulebook.rules import RuleSet
+from triage.run.api import assess_file
 
 
 class Label(BaseModel):

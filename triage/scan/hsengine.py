@@ -42,9 +42,9 @@ import hyperscan
 import re2
 
 from triage.cache import cache_key, has_entry, read_entry, write_entry
-from triage.patternshape import costly_start
-from triage.rules import Rule
-from triage.scanner import (
+from triage.rulebook.rules import Rule
+from triage.scan.patternshape import costly_start
+from triage.scan.scanner import (
     FEW_LEFT,
     MAX_SPANS,
     ScanResult,

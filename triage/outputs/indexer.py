@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from triage.documents import decode, read_limited
 from triage.errors import InputError
-from triage.index import (
+from triage.inputs.documents import decode, read_limited
+from triage.inputs.index import (
     INDEX_NAME,
     MAX_INDEX_BYTES,
     entry_key,
@@ -23,7 +23,8 @@ from triage.index import (
     resolve_entry,
     seed_files,
 )
-from triage.output import printable, write_output
+from triage.outputs.files import write_output
+from triage.report import printable
 
 DEFAULT_PREAMBLE = "# Seeds"
 TABLE_HEAD = "| seed | title |\n|---|---|"

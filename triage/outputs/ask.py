@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from triage.errors import RuleError
-from triage.policy import DIMENSIONS, AskTemplate, Policy, load_policy
-from triage.render import md_code, md_escape
-from triage.report import Hit, Report, SeedReport
-from triage.rules import POLICY_FILE, default_rules_dir
+from triage.outputs.render import md_code, md_escape
+from triage.report import DIMENSIONS, Hit, Report, SeedReport
+from triage.rulebook.policy import AskTemplate, Policy, load_policy
+from triage.rulebook.rules import POLICY_FILE, default_rules_dir
 
 QUOTES_PER_SEED = 3
 QUOTES_PER_DIMENSION = 3

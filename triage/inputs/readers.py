@@ -23,8 +23,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from triage.documents import decode
 from triage.errors import InputError
+from triage.inputs.documents import decode
 
 if TYPE_CHECKING:
     from docx.table import Table

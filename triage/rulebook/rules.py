@@ -17,15 +17,20 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from triage.cache import cache_key, read_entry, write_entry
 from triage.errors import RuleError
-from triage.policy import Policy, load_policy
-from triage.yamlfile import LineMap, line_of, load_yaml
+from triage.rulebook.policy import Policy, load_policy
+from triage.rulebook.yamlfile import LineMap, line_of, load_yaml
 
 RULE_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 POLICY_FILE = "policy.yaml"
 # Probes for zero-length matches: a rule that matches nothing would flood the scanner.
 _EMPTY_PROBES = ("", " ", "a", "a b", "\n", "1")
 _CACHE_KIND = "ruleset"
-_VALIDATING_MODULES = ("rules.py", "policy.py", "yamlfile.py", "cache.py")
+_VALIDATING_MODULES = (
+    "rulebook/rules.py",
+    "rulebook/policy.py",
+    "rulebook/yamlfile.py",
+    "cache.py",
+)
 _KINDS = ("phrases", "regex", "near")
 
 
@@ -150,9 +155,9 @@ class RuleSet(BaseModel):
 
 def default_rules_dir() -> Path:
     """Return the rules shipped with the package (or the checkout's ``rules/`` when editable)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "rules"
-    return packaged if packaged.is_dir() else here.parent / "rules"
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "rules"
+    return packaged if packaged.is_dir() else package.parent / "rules"
 
 
 def load_rules(
@@ -183,7 +188,7 @@ def load_rules(
 
 def _ruleset_key(dirs: list[Path], disable: tuple[str, ...]) -> str | None:
     """Hash everything a rule set is built from; None when a folder cannot be read."""
-    code = Path(__file__).resolve().parent
+    code = Path(__file__).resolve().parent.parent
     parts = [_CACHE_KIND, *sorted(disable), "\1"]
     try:
         for module in _VALIDATING_MODULES:
