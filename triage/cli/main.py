@@ -383,12 +383,11 @@ def build_explain_parser() -> argparse.ArgumentParser:
 
 def run_explain(argv: Sequence[str]) -> ExitCode:
     """Print the decision trace of one document."""
-    from triage.inputs.documents import read_document
-    from triage.judge.explain import explain_document
+    from triage.run.api import explain_file
 
     args = build_explain_parser().parse_args(argv)
     ruleset = load_ruleset_from(args, config_for(args))
-    emit(explain_document(read_document(args.file), ruleset), args.output)
+    emit(explain_file(args.file, ruleset), args.output)
     return ExitCode.OK
 
 

@@ -11,15 +11,13 @@ from triage.inputs.documents import Document
 from triage.judge.scoring import assess_scan, holds
 from triage.report import DIMENSIONS, SeedReport
 from triage.rulebook.rules import RuleSet
-from triage.run.api import scanner_for
 from triage.scan.scanner import ScanResult
 
 TOP_GENRES = 5
 
 
-def explain_document(doc: Document, ruleset: RuleSet) -> str:
-    """Return the full decision trace of one document as text."""
-    result = scanner_for(ruleset).scan(doc.text)
+def explain_document(doc: Document, result: ScanResult, ruleset: RuleSet) -> str:
+    """Return the full decision trace of one document, from its scan result, as text."""
     report = assess_scan(doc, doc.name, doc.name, ruleset.rules, ruleset.policy, result)
     return (
         "\n".join(

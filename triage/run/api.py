@@ -17,7 +17,8 @@ from typing import Any
 from triage.errors import InputError
 from triage.inputs.documents import DEFAULT_MAX_BYTES, Document, make_document, read_document
 from triage.inputs.index import Target, collect_targets
-from triage.judge.scoring import assess_scan, summarise_bundle
+from triage.judge import Judge, summarise_bundle
+from triage.judge.explain import explain_document
 from triage.report import Report, SeedReport, __version__
 from triage.rulebook.rules import RuleSet, load_rules
 from triage.run.large import NotPlainUtf8, is_large_text, scan_large_file
@@ -57,14 +58,12 @@ def assess_document(
     engine: str | None = None,
     keep_scores: bool = True,
 ) -> SeedReport:
-    """Scan and score one already-read document (``keep_scores``: see ``assess_scan``)."""
+    """Scan and judge one already-read document (``keep_scores``: see ``Judge.report``)."""
     ruleset = ruleset or default_ruleset()
     engine = choose_engine(engine, size=len(doc.text))
     result = scanner_for(ruleset, engine).scan(doc.text)
     name = path or doc.name
-    return assess_scan(
-        doc, name, file or name, ruleset.rules, ruleset.policy, result, keep_scores=keep_scores
-    )
+    return Judge(ruleset).report(doc, result, name, file or name, keep_scores=keep_scores)
 
 
 def assess_text(
@@ -150,8 +149,7 @@ def _assess_large(
         return SeedReport(path=name, file=file, error=str(exc))
     except OSError as exc:
         return SeedReport(path=name, file=file, error=f"{path}: cannot read: {exc}")
-    rules, policy = ruleset.rules, ruleset.policy
-    return assess_scan(doc, name, file, rules, policy, result, keep_scores=keep_scores)
+    return Judge(ruleset).report(doc, result, name, file, keep_scores=keep_scores)
 
 
 def assess_batch(
@@ -176,13 +174,13 @@ def assess_batch(
     ]
     scanner = scanner_for(ruleset, engine)
     results = iter([scanner.scan(doc.text) for doc in read if isinstance(doc, Document)])
-    rules, policy = ruleset.rules, ruleset.policy
+    judge = Judge(ruleset)
     reports = []
     for target, doc in zip(targets, read, strict=True):
         name, file = target.listed, target.shown
         if isinstance(doc, Document):
             result = next(results)
-            doc = assess_scan(doc, name, file, rules, policy, result, keep_scores=keep_scores)
+            doc = judge.report(doc, result, name, file, keep_scores=keep_scores)
         elif isinstance(doc, Path):
             doc = _assess_large(doc, ruleset, name, file, max_bytes, engine, keep_scores)
         reports.append(doc)
@@ -298,3 +296,10 @@ def assess_paths(
 def assess_index(index: Path | str, ruleset: RuleSet | None = None, **options: Any) -> Report:
     """Assess every seed an INDEX.md lists."""
     return assess_paths([index], ruleset, **options)
+
+
+def explain_file(path: Path | str, ruleset: RuleSet | None = None) -> str:
+    """Return the decision trace of one document file (``triage explain``)."""
+    ruleset = ruleset or default_ruleset()
+    doc = read_document(Path(path))
+    return explain_document(doc, scanner_for(ruleset).scan(doc.text), ruleset)
