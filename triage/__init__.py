@@ -7,8 +7,8 @@ Public API::
 
 from triage.errors import InputError, RuleError, TriageError
 from triage.report import Report, SeedReport, __version__
-from triage.rulebook.rules import RuleSet, load_rules
-from triage.run.api import (
+from triage.rulebook import RuleSet, load_rules
+from triage.run import (
     assess_document,
     assess_file,
     assess_index,

@@ -2,6 +2,6 @@
 
 import sys
 
-from triage.cli.main import main
+from triage.cli import main
 
 sys.exit(main())

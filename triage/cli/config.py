@@ -16,7 +16,7 @@ from typing import Any, Literal
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from triage.errors import ConfigError
-from triage.rulebook.yamlfile import load_yaml, validation_messages
+from triage.rulebook import load_yaml, validation_messages
 
 if sys.version_info >= (3, 11):
     import tomllib

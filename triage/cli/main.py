@@ -20,15 +20,23 @@ from pathlib import Path
 
 from triage.cli.config import Config, load_config
 from triage.errors import RuleError, TriageError
-from triage.inputs.documents import DEFAULT_MAX_BYTES
-from triage.outputs.files import emit, write_stdout
-from triage.outputs.indexer import IndexUpdate, refresh_index
-from triage.outputs.render import FORMATS, render_bytes
-from triage.outputs.terminal import Progress, render_bundle_line, render_terminal, use_colour
+from triage.inputs import DEFAULT_MAX_BYTES
+from triage.outputs import (
+    FORMATS,
+    IndexUpdate,
+    Progress,
+    emit,
+    refresh_index,
+    render_bundle_line,
+    render_bytes,
+    render_terminal,
+    use_colour,
+    write_stdout,
+)
 from triage.report import Report, __version__, falls_below
-from triage.rulebook.rules import RuleSet, example_failures, load_rules
-from triage.run.api import assess_paths
-from triage.scan.scanner import CHOICES, ENGINE_VARIABLE, describe_engine
+from triage.rulebook import RuleSet, example_failures, load_rules
+from triage.run import assess_paths
+from triage.scan import CHOICES, ENGINE_VARIABLE, describe_engine
 
 DEFAULT_INDEX = Path("seeds") / "INDEX.md"
 FAIL_ON = ("not-a-spec", "needs-clarification", "never")

@@ -6,13 +6,14 @@ document's scan result into its ``SeedReport``. The bundle is judged by ``summar
 
 from __future__ import annotations
 
-from triage.inputs.documents import SeedText
+from triage.inputs import SeedText
+from triage.judge.explain import explain_document
 from triage.judge.scoring import assess_scan, summarise_bundle
 from triage.report import SeedReport
-from triage.rulebook.rules import RuleSet
-from triage.scan.scanner import ScanResult
+from triage.rulebook import RuleSet
+from triage.scan import ScanResult
 
-__all__ = ["Judge", "summarise_bundle"]
+__all__ = ["Judge", "explain_document", "summarise_bundle"]
 
 
 class Judge:

@@ -7,11 +7,11 @@ rules tried in order until one held.
 
 from __future__ import annotations
 
-from triage.inputs.documents import Document
+from triage.inputs import Document
 from triage.judge.scoring import assess_scan, holds
 from triage.report import DIMENSIONS, SeedReport
-from triage.rulebook.rules import RuleSet
-from triage.scan.scanner import ScanResult
+from triage.rulebook import RuleSet
+from triage.scan import ScanResult
 
 TOP_GENRES = 5
 

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import TypedDict
 
-from triage.inputs.documents import SeedText
+from triage.inputs import SeedText
 from triage.report import DIMENSIONS, VERDICT_ORDER, BundleReport, Dimensions, SeedReport
-from triage.rulebook.policy import Condition, Policy, VerdictRule
-from triage.rulebook.rules import Rule
-from triage.scan.scanner import ScanResult, first_spans, kept_spans
+from triage.rulebook import Condition, Policy, Rule, VerdictRule
+from triage.scan import ScanResult, first_spans, kept_spans
 
 MAX_EVIDENCE = 8
 PER_RULE_EVIDENCE = max(1, MAX_EVIDENCE // 4)  # hits shown per rule, so several rules show

@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from triage.errors import RuleError
 from triage.outputs.render import md_code, md_escape
 from triage.report import DIMENSIONS, Hit, Report, SeedReport
-from triage.rulebook.policy import AskTemplate, Policy, load_policy
-from triage.rulebook.rules import POLICY_FILE, default_rules_dir
+from triage.rulebook import POLICY_FILE, AskTemplate, Policy, default_rules_dir, load_policy
 
 QUOTES_PER_SEED = 3
 QUOTES_PER_DIMENSION = 3

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from triage.errors import InputError
-from triage.inputs.documents import decode, read_limited
-from triage.inputs.index import (
+from triage.inputs import (
     INDEX_NAME,
     MAX_INDEX_BYTES,
+    decode,
     entry_key,
     is_url,
     parse_index,
+    read_limited,
     resolve_entry,
     seed_files,
 )

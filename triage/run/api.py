@@ -15,14 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from triage.errors import InputError
-from triage.inputs.documents import DEFAULT_MAX_BYTES, Document, make_document, read_document
-from triage.inputs.index import Target, collect_targets
-from triage.judge import Judge, summarise_bundle
-from triage.judge.explain import explain_document
+from triage.inputs import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    Target,
+    collect_targets,
+    make_document,
+    read_document,
+)
+from triage.judge import Judge, explain_document, summarise_bundle
 from triage.report import Report, SeedReport, __version__
-from triage.rulebook.rules import RuleSet, load_rules
+from triage.rulebook import RuleSet, load_rules
 from triage.run.large import NotPlainUtf8, is_large_text, scan_large_file
-from triage.scan.scanner import Scanner, choose_engine, compile_scanner
+from triage.scan import Scanner, choose_engine, compile_scanner
 
 
 @lru_cache(maxsize=1)

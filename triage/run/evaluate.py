@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from triage.errors import InputError
 from triage.report import DIMENSIONS, VERDICT_ORDER, Hit, SeedReport, Verdict
-from triage.rulebook.rules import RuleSet
+from triage.rulebook import RuleSet
 from triage.run.api import assess_file
 
 

@@ -46,8 +46,8 @@ from triage.inputs.documents import (
     excerpt,
     size_text,
 )
-from triage.rulebook.rules import Rule
-from triage.scan.scanner import MAX_SPANS, Scanner, ScanResult, Span
+from triage.rulebook import Rule
+from triage.scan import MAX_SPANS, Scanner, ScanResult, Span
 
 LARGE_FILE_BYTES = 16 << 20
 PIECE_BYTES = 4 << 20

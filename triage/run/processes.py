@@ -13,9 +13,9 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
-from triage.inputs.index import Target
+from triage.inputs import Target
 from triage.report import SeedReport
-from triage.rulebook.rules import RuleSet
+from triage.rulebook import RuleSet
 
 
 @dataclass(frozen=True)

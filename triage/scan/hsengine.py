@@ -42,7 +42,7 @@ import hyperscan
 import re2
 
 from triage.cache import cache_key, has_entry, read_entry, write_entry
-from triage.rulebook.rules import Rule
+from triage.rulebook import Rule
 from triage.scan.patternshape import costly_start
 from triage.scan.scanner import (
     FEW_LEFT,

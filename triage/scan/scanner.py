@@ -21,7 +21,7 @@ from typing import Protocol, overload
 import re2
 
 from triage.errors import TriageError
-from triage.rulebook.rules import Rule
+from triage.rulebook import Rule
 
 MAX_SPANS = 3
 _UNANCHORED = re2._Anchor.UNANCHORED
