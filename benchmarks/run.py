@@ -61,10 +61,10 @@ def _peak_mb() -> float:
 
 def child_triage(paths: list[str], engine: str, jobs: int, rules: str) -> dict[str, float]:
     """Triage paths end to end (JSON report included); the matcher is ready before timing."""
-    from triage.outputs.render import render_bytes
-    from triage.rulebook.rules import load_rules
-    from triage.run.api import assess_paths, scanner_for
-    from triage.scan.scanner import LARGE_BYTES, choose_engine
+    from triage.outputs import render_bytes
+    from triage.rulebook import load_rules
+    from triage.run import assess_paths, scanner_for
+    from triage.scan import LARGE_BYTES, choose_engine
 
     ruleset = load_rules([Path(rules)] if rules != "-" else [])
     started = time.perf_counter()
@@ -91,7 +91,7 @@ def child_naive(path: str, limit: int) -> dict[str, float]:
     """Count every rule's matches with Python ``re``, one ``finditer`` per rule (the baseline)."""
     import re
 
-    from triage.run.api import default_ruleset
+    from triage.run import default_ruleset
 
     texts = _texts(Path(path), limit)
     compiled = []

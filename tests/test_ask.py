@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from triage import assess_paths, default_ruleset
-from triage.cli.main import main
-from triage.outputs.ask import draft_request, missing_dimensions, other_questions
-from triage.outputs.render import md_escape
+from triage.cli import main
+from triage.outputs import draft_request, md_escape, missing_dimensions, other_questions
 from triage.report import DIMENSIONS, Dimensions, Report
 
 ROOT = Path(__file__).resolve().parent.parent

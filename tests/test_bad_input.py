@@ -16,9 +16,9 @@ import pytest
 
 from tests.conftest import file_named_in_bytes
 from triage import assess_file, assess_paths, load_rules
-from triage.cli.main import main
-from triage.inputs.documents import read_document
-from triage.outputs.render import FORMATS, render_bytes
+from triage.cli import main
+from triage.inputs import read_document
+from triage.outputs import FORMATS, render_bytes
 from triage.report import SeedReport, printable
 
 SPEC = (

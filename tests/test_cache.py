@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from triage import cache
-from triage.rulebook.rules import RegexRule
+from triage.rulebook import RegexRule
 
 hsengine = pytest.importorskip("triage.scan.hsengine", exc_type=ImportError)
 
@@ -106,7 +106,7 @@ def test_an_unwritable_cache_does_not_break_a_run(
 def _copy_rules(target: Path) -> Path:
     import shutil
 
-    from triage.rulebook.rules import default_rules_dir
+    from triage.rulebook import default_rules_dir
 
     shutil.copytree(default_rules_dir(), target)
     return target
@@ -115,7 +115,7 @@ def _copy_rules(target: Path) -> Path:
 def test_a_validated_rule_set_is_cached_and_a_changed_file_misses(
     cache_dir: Path, tmp_path: Path
 ) -> None:
-    from triage.rulebook.rules import load_rules
+    from triage.rulebook import load_rules
 
     rules = _copy_rules(tmp_path / "rules")
     first = load_rules([rules], include_defaults=False)
@@ -129,7 +129,7 @@ def test_a_validated_rule_set_is_cached_and_a_changed_file_misses(
 
 
 def test_a_corrupt_rule_set_entry_is_ignored(cache_dir: Path, tmp_path: Path) -> None:
-    from triage.rulebook.rules import load_rules
+    from triage.rulebook import load_rules
 
     rules = _copy_rules(tmp_path / "rules")
     expected = load_rules([rules], include_defaults=False)

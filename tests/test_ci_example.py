@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from triage.cli.main import main
+from triage.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "docs" / "ci-example.yml"

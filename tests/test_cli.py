@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DESIGN_CARD, REFERENCE_SEED, REFERENCE_SUMMARY, ROOT
-from triage.cli.main import main
+from triage.cli import main
 
 
 def run(args: list[str], cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from triage.cli.main import main
-from triage.outputs.files import write_output, write_stdout
-from triage.outputs.terminal import Progress, use_colour
+from triage.cli import main
+from triage.outputs import Progress, use_colour, write_output, write_stdout
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = str(ROOT / "seeds" / "INDEX.md")

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from triage.cli.config import Config, FailOn, Format, find_pyproject, load_config
-from triage.cli.main import FAIL_ON, main
-from triage.outputs.render import FORMATS
+from triage.cli import FAIL_ON, Config, FailOn, Format, find_pyproject, load_config, main
+from triage.outputs import FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent
 OPINION = ROOT / "seeds" / "000_cf8943a875352be7.txt"

@@ -14,9 +14,9 @@ import pytest
 import re2
 
 from triage import default_ruleset
-from triage.inputs.documents import read_document
-from triage.rulebook.rules import PhrasesRule
-from triage.run.evaluate import EvalReport, evaluate
+from triage.inputs import read_document
+from triage.rulebook import PhrasesRule
+from triage.run import EvalReport, evaluate
 
 
 @lru_cache(maxsize=1)

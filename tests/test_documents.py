@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from triage.errors import InputError
-from triage.inputs.documents import decode, make_document, read_document, read_limited
+from triage.inputs import decode, make_document, read_document, read_limited
 
 
 def test_markdown_markup_is_blanked_without_moving_text() -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from triage.rulebook.rules import RegexRule, Rule
-from triage.run.api import assess_text, default_ruleset
-from triage.scan.scanner import (
+from triage.rulebook import RegexRule, Rule
+from triage.run import assess_text, default_ruleset
+from triage.scan import (
     BATCH_SEEDS,
     FEW_LEFT,
     LARGE_BYTES,

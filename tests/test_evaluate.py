@@ -9,7 +9,7 @@ from tests.conftest import REFERENCE_SEED, ROOT
 from tests.test_cli import run
 from triage import default_ruleset
 from triage.report import Dimensions, SeedReport
-from triage.run.evaluate import Label, evaluate, score
+from triage.run import Label, evaluate, score
 
 FIXTURES = ROOT / "tests" / "fixtures" / "labelled"
 

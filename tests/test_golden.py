@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from triage.cli.main import main
+from triage.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from triage.inputs.index import collect_targets, parse_index, read_index
+from triage.inputs import collect_targets, parse_index, read_index
 
 INDEX = """\
 # Seeds for project X

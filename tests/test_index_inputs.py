@@ -10,9 +10,9 @@ import pytest
 
 from tests.conftest import file_named_in_bytes
 from triage import assess_paths
-from triage.cli.main import main
-from triage.inputs.index import entry_key, parse_index
-from triage.outputs.indexer import refresh_index, render_index
+from triage.cli import main
+from triage.inputs import entry_key, parse_index
+from triage.outputs import refresh_index, render_index
 
 SPEC = "Loan tracker\n\nThe system shall record every loan.\n"
 

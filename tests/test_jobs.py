@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from triage.cli.main import main
-from triage.outputs.render import render
-from triage.run.api import MANY_SEEDS, assess_paths, default_jobs
-from triage.scan.scanner import hyperscan_available
+from triage.cli import main
+from triage.outputs import render
+from triage.run import MANY_SEEDS, assess_paths, default_jobs
+from triage.scan import hyperscan_available
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,9 +92,8 @@ def test_reports_without_scores_print_the_same(bundle: Path, jobs: int) -> None:
 def test_a_batch_gives_the_reports_of_one_seed_at_a_time(
     bundle: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from triage.inputs.index import Target, collect_targets
-    from triage.run import large
-    from triage.run.api import assess_batch, assess_file, default_ruleset
+    from triage.inputs import Target, collect_targets
+    from triage.run import assess_batch, assess_file, default_ruleset, large
 
     (bundle.parent / "binary.md").write_bytes(b"\x00\x01 not text")
     (bundle.parent / "big.txt").write_text("The system shall export CSV.\n" * 40, encoding="utf-8")

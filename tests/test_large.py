@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from triage.run import large
-from triage.run.api import assess_file
+from triage.run import assess_file, large
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,7 +86,7 @@ def test_a_binary_file_is_refused_in_pieces_too(
 def test_a_large_seed_in_an_index_is_read_in_pieces_and_judged_alike(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from triage.run.api import assess_paths
+    from triage.run import assess_paths
 
     (tmp_path / "big.md").write_text(_text(4, 60_000), encoding="utf-8")
     (tmp_path / "small.md").write_text("The tool must export a CSV file.\n", encoding="utf-8")

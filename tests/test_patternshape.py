@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from triage.rulebook.rules import RegexRule
-from triage.scan.patternshape import costly_start
-from triage.scan.scanner import Re2Scanner, compile_scanner
+from triage.rulebook import RegexRule
+from triage.scan import Re2Scanner, compile_scanner, costly_start
 
 
 @pytest.mark.parametrize(

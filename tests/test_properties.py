@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from triage import Report, SeedReport, assess_file, assess_paths
-from triage.inputs.index import parse_index
-from triage.outputs.indexer import render_index
+from triage.inputs import parse_index
+from triage.outputs import render_index
 
 SUFFIXES = st.sampled_from([".txt", ".md", ".html", ".pdf", ".docx", ".bin", ""])
 MARKUP = st.sampled_from(

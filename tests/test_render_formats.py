@@ -9,11 +9,12 @@ import pytest
 import yaml
 
 from triage import assess_paths, default_ruleset
-from triage.outputs.ask import draft_request, needs_asking
-from triage.outputs.render import (
+from triage.outputs import (
     FORMATS,
+    draft_request,
     md_code,
     md_escape,
+    needs_asking,
     render,
     render_bytes,
     render_json,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from triage import RuleError, load_rules
-from triage.rulebook.yamlfile import MAX_FILE_BYTES
+from triage.rulebook import MAX_FILE_BYTES
 
 GOOD = """\
   - id: {rule_id}

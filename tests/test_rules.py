@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from triage import RuleError, default_ruleset, load_rules
-from triage.rulebook.rules import default_rules_dir, example_failures
+from triage.rulebook import default_rules_dir, example_failures
 
 RULES = default_ruleset().rules
 

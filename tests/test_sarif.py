@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from triage import assess_paths
-from triage.outputs.sarif import artifact_uri, render_sarif
+from triage.outputs import artifact_uri, render_sarif
 from triage.report import Report
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from triage.rulebook.rules import PhrasesRule, RegexRule
-from triage.scan.scanner import MAX_SPANS, compile_scanner
+from triage.rulebook import PhrasesRule, RegexRule
+from triage.scan import MAX_SPANS, compile_scanner
 
 
 def _phrases(rule_id: str, phrases: list[str], cap: int = 5) -> PhrasesRule:

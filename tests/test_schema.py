@@ -10,15 +10,15 @@ import jsonschema
 import pytest
 
 from triage import assess_paths
-from triage.cli.main import main
-from triage.outputs.render import render_json
+from triage.cli import main
+from triage.outputs import render_json
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def validator() -> jsonschema.protocols.Validator:
-    from triage.outputs.schema import report_schema
+    from triage.outputs import report_schema
 
     schema = report_schema()
     cls = jsonschema.validators.validator_for(schema)

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from triage.inputs import documents
-from triage.inputs.documents import UNICODE_SPACES, count_words, make_document
+from triage.inputs import UNICODE_SPACES, count_words, documents, make_document
 
 ALPHABET = st.sampled_from(list("ab \n\t\x0b\x1cé\u2019😀\u2003\xa0\u3000\x85\ud800"))
 
