@@ -65,7 +65,15 @@ def _load(entry: _Loaded | str) -> _Loaded:
 def render_bytes(report: Report, fmt: str, options: RenderOptions | None = None) -> bytes:
     """Render ``report`` in the format ``fmt`` as the UTF-8 bytes written to a file or stdout."""
     rendered = _load(FORMATS[fmt].report)(report, options or RenderOptions())
-    return rendered if isinstance(rendered, bytes) else printable(rendered).encode("utf-8")
+    return rendered if isinstance(rendered, bytes) else _utf8(rendered)
+
+
+def _utf8(text: str) -> bytes:
+    """Encode ``text``; a lone surrogate from a file name becomes U+FFFD (see ``printable``)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return printable(text).encode("utf-8")
 
 
 def render(report: Report, fmt: str, options: RenderOptions | None = None) -> str:
