@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import typing
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
-from triage.cli import FAIL_ON, Config, FailOn, Format, find_pyproject, load_config, main
-from triage.outputs import FORMATS
+from triage.cli import Config, find_pyproject, load_config, main
+from triage.outputs import FAIL_LEVELS, FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent
 OPINION = ROOT / "seeds" / "000_cf8943a875352be7.txt"
@@ -30,9 +30,25 @@ def _pyproject(folder: Path, table: str) -> None:
     (folder / "pyproject.toml").write_text(f"[project]\nname = 'x'\n\n[tool.triage]\n{table}\n")
 
 
-def test_literals_match_the_cli_choices() -> None:
-    assert typing.get_args(Format) == FORMATS
-    assert typing.get_args(FailOn) == FAIL_ON
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_registered_format_is_a_valid_configuration(fmt: str) -> None:
+    assert Config.model_validate({"format": fmt}).format == fmt
+
+
+@pytest.mark.parametrize("level", FAIL_LEVELS)
+def test_every_fail_level_is_a_valid_configuration(level: str) -> None:
+    assert Config.model_validate({"fail-on": level}).fail_on == level
+
+
+def test_fail_levels_are_the_verdicts_below_buildable_and_never() -> None:
+    assert FAIL_LEVELS == ("not-a-spec", "needs-clarification", "never")
+
+
+def test_an_unknown_format_is_refused_with_the_message_a_literal_gave() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Config.model_validate({"format": "pdf"})
+    expected = "Input should be 'text', 'json', 'markdown', 'yaml' or 'sarif'"
+    assert caught.value.errors()[0]["msg"] == expected
 
 
 def test_pyproject_sets_format_and_fail_on(

@@ -118,6 +118,7 @@ def _try_repo(repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[st
     return result
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (ROOT / ".git").exists(), reason="try-repo needs a git checkout")
 def test_try_repo(tmp_path: Path) -> None:
     repo, env = _scratch_repo(tmp_path)

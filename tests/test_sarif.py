@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from triage import assess_paths
-from triage.outputs import artifact_uri, render_sarif
+from triage.outputs import RenderOptions, artifact_uri, render_sarif
 from triage.report import Report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +28,7 @@ def _report(paths: list[str], monkeypatch: pytest.MonkeyPatch) -> Report:
 
 
 def _sarif(report: Report, fail_on: str) -> dict[str, Any]:
-    log = json.loads(render_sarif(report, fail_on))
+    log = json.loads(render_sarif(report, RenderOptions(fail_on=fail_on)))
     VALIDATOR.validate(log)
     return log  # type: ignore[no-any-return]
 

@@ -1,13 +1,13 @@
 """Command line: one module per subcommand; ``main`` is the console script."""
 
-from triage.cli.config import Config, FailOn, Format, find_pyproject, load_config
-from triage.cli.main import FAIL_ON, main
+from triage.cli.config import Config, find_pyproject, load_config
+from triage.cli.main import COMMANDS, main
+from triage.cli.options import ExitCode
 
 __all__ = [
-    "FAIL_ON",
+    "COMMANDS",
     "Config",
-    "FailOn",
-    "Format",
+    "ExitCode",
     "find_pyproject",
     "load_config",
     "main",

@@ -11,11 +11,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from triage.errors import ConfigError
+from triage.outputs import FAIL_LEVELS, FORMATS
 from triage.rulebook import load_yaml, validation_messages
 
 if sys.version_info >= (3, 11):
@@ -26,8 +28,6 @@ else:  # pragma: no cover - Python 3.10 uses the tomli backport
 CONFIG_FILE = "triage.yaml"
 PYPROJECT = "pyproject.toml"
 DEFAULT_SEEDS = Path("seeds")
-Format = Literal["text", "json", "markdown", "yaml", "sarif"]
-FailOn = Literal["not-a-spec", "needs-clarification", "never"]
 
 
 class Config(BaseModel):
@@ -35,13 +35,30 @@ class Config(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    format: Format | None = None
-    fail_on: FailOn | None = Field(
-        default=None, validation_alias=AliasChoices("fail-on", "fail_on")
-    )
+    format: str | None = None
+    fail_on: str | None = Field(default=None, validation_alias=AliasChoices("fail-on", "fail_on"))
     rules: tuple[Path, ...] = ()
     disable: tuple[str, ...] = ()
     sources: tuple[str, ...] = Field(default=(), exclude=True)
+
+    @field_validator("format", mode="before")
+    @classmethod
+    def _registered_format(cls, value: object) -> object:
+        return one_of(value, tuple(FORMATS))
+
+    @field_validator("fail_on", mode="before")
+    @classmethod
+    def _fail_level(cls, value: object) -> object:
+        return one_of(value, FAIL_LEVELS)
+
+
+def one_of(value: object, allowed: tuple[str, ...]) -> object:
+    """Return ``value`` if it is None or one of ``allowed``; else refuse it as a Literal would."""
+    if value is None or (isinstance(value, str) and value in allowed):
+        return value
+    quoted = [repr(name) for name in allowed]
+    expected = f"{', '.join(quoted[:-1])} or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+    raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": expected})
 
 
 def merge(base: Config, override: Config) -> Config:

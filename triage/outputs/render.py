@@ -1,18 +1,18 @@
 """Renderers: a report to text, Markdown, JSON or YAML. Pure functions, no I/O.
 
-SARIF lives in ``triage.outputs.sarif`` because it needs the ``--fail-on`` level; ``render``
-picks the right function for a format name and imports the heavier renderers only when asked for.
+Each takes ``(report, options)`` as ``triage.outputs.formats`` registers it; SARIF lives in
+``triage.outputs.sarif``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
+from triage.outputs.options import RenderOptions
+from triage.outputs.terminal import render_terminal
 from triage.report import Hit, Report, SeedReport
 
 EVIDENCE_SHOWN = 5
-FORMATS = ("text", "json", "markdown", "yaml", "sarif")
 _MD_SPECIAL = "\\`*_[]<>|~#"
 
 
@@ -32,21 +32,32 @@ def render_json(report: Report) -> str:
 def _without_scores(report: Report) -> dict[str, Any] | None:
     """Return the ``exclude`` that leaves the seeds' scores out, or None when none kept any.
 
-    A seed without scores already leaves them out (``exclude_if``), and an ``exclude`` costs
-    a third of the time of rendering 2,000 seeds.
+    A seed without scores already leaves them out (``exclude_if``); an ``exclude`` is costly
+    on large bundles, so it is passed only when some seed kept its scores.
     """
     return _NO_SCORES if any(seed.scores is not None for seed in report.seeds) else None
 
 
-def render_yaml(report: Report) -> str:
+def render_json_bytes(report: Report, options: RenderOptions | None = None) -> bytes:
+    """Render the JSON contract straight to bytes, as ``render_json`` would encode it.
+
+    Large reports are written without building a str first and encoding it again.
+    """
+    serializer = Report.__pydantic_serializer__
+    return serializer.to_json(report, indent=2, exclude=_without_scores(report)) + b"\n"
+
+
+def render_yaml(report: Report, options: RenderOptions | None = None) -> str:
     """Render the same data as the JSON contract, as YAML (block style, keys in model order)."""
     import yaml
 
     return yaml.safe_dump(public_data(report), sort_keys=False, allow_unicode=True, width=100)
 
 
-def render_text(report: Report) -> str:
-    """Render a compact report for a terminal or a CI log."""
+def render_text(report: Report, options: RenderOptions | None = None) -> str:
+    """Render a compact report for a CI log, or the terminal layout when a person reads it."""
+    if options is not None and options.terminal:
+        return render_terminal(report, options.colour)
     blocks = [_seed_text(seed) for seed in report.seeds]
     blocks.append(f"bundle: {report.bundle.summary}")
     return "\n".join(blocks) + "\n"
@@ -88,7 +99,7 @@ def md_quote(hit: Hit) -> str:
     )
 
 
-def render_markdown(report: Report) -> str:
+def render_markdown(report: Report, options: RenderOptions | None = None) -> str:
     """Render a report to paste into a ticket or pull-request comment."""
     parts = [
         "# Seed triage",
@@ -122,32 +133,3 @@ def _md_seed(seed: SeedReport) -> str:
         numbered = "\n".join(f"{i}. {md_escape(q)}" for i, q in enumerate(seed.questions, 1))
         blocks.append(f"Questions to ask:\n\n{numbered}")
     return "\n\n".join(blocks)
-
-
-def render_bytes(report: Report, fmt: str, *, fail_on: str = "not-a-spec") -> bytes:
-    """Render ``report`` as the UTF-8 bytes written to a file or stdout (see ``render``).
-
-    JSON is serialized straight to bytes: for 2,000 seeds (5 MB) the str costs ~15 ms more to
-    build (a copy to add the newline) and ~8 ms more to encode for writing.
-    """
-    if fmt == "json":
-        serializer = Report.__pydantic_serializer__
-        return serializer.to_json(report, indent=2, exclude=_without_scores(report)) + b"\n"
-    return render(report, fmt, fail_on=fail_on).encode("utf-8")
-
-
-def render(report: Report, fmt: str, *, fail_on: str = "not-a-spec") -> str:
-    """Render ``report`` in the format named ``fmt`` (one of ``FORMATS``)."""
-    if fmt == "sarif":
-        from triage.outputs.sarif import render_sarif
-
-        return render_sarif(report, fail_on)
-    return RENDERERS[fmt](report)
-
-
-RENDERERS: dict[str, Callable[[Report], str]] = {
-    "text": render_text,
-    "json": render_json,
-    "markdown": render_markdown,
-    "yaml": render_yaml,
-}

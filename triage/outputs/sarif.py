@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
+from triage.outputs.options import RenderOptions
 from triage.report import Hit, Report, SeedReport, falls_below
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -27,8 +28,9 @@ SARIF_RULES: tuple[tuple[str, str, str], ...] = (
 _RULE_INDEX = {rule_id: i for i, (rule_id, _, _) in enumerate(SARIF_RULES)}
 
 
-def render_sarif(report: Report, fail_on: str = "not-a-spec") -> str:
-    """Render a SARIF 2.1.0 log: one run, one result per failing or unreadable seed."""
+def render_sarif(report: Report, options: RenderOptions | None = None) -> str:
+    """Render a SARIF 2.1.0 log: one result per unreadable seed or seed at ``fail_on`` or worse."""
+    fail_on = (options or RenderOptions()).fail_on
     log = {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,

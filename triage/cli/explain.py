@@ -1,0 +1,39 @@
+"""``triage explain FILE``: every rule that fired on a document and how the policy decided."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from triage.cli.options import (
+    ExitCode,
+    add_output_option,
+    add_rules_options,
+    config_for,
+    ruleset_for,
+)
+from triage.outputs import emit
+
+# ``triage.run`` does not export ``explain_file`` yet; the run stage's own branch adds it.
+from triage.run.api import explain_file
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``triage explain FILE``."""
+    parser = argparse.ArgumentParser(
+        prog="triage explain",
+        description="Show every rule that fired on a document and how the policy decided.",
+    )
+    parser.add_argument("file", type=Path)
+    add_output_option(parser)
+    add_rules_options(parser)
+    return parser
+
+
+def run(argv: Sequence[str]) -> ExitCode:
+    """Print the decision trace of one document."""
+    args = build_parser().parse_args(argv)
+    ruleset = ruleset_for(args, config_for(args))
+    emit(explain_file(args.file, ruleset), args.output)
+    return ExitCode.OK
