@@ -94,8 +94,8 @@ def manifest_problems(records: list[dict[str, Any]]) -> list[str]:
 def git_dir(mirrors: Path, repo: str) -> Path | None:
     """Return the git directory of a repository's snapshot, or None when it is not there."""
     base = mirrors / repo.replace("/", "+")
-    for candidate in (base / "repo", base):
-        if (candidate / "HEAD").is_file() or (candidate / ".git").exists():
+    for candidate in (base / "repo" / ".git", base / "repo", base / ".git", base):
+        if (candidate / "HEAD").is_file():
             return candidate
     return None
 
