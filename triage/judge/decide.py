@@ -7,6 +7,7 @@ decider is ``PolicyDecider``; ``triage explain`` prints the trace its decisions 
 from __future__ import annotations
 
 from itertools import product
+from operator import itemgetter
 from typing import Literal, NamedTuple, Protocol
 
 from triage.judge.features import Features
@@ -88,6 +89,7 @@ class PolicyDecider:
         """Keep the policy; read its verdict conditions as sets, once."""
         self.policy = policy
         self._dimensions = tuple((name, policy.dimensions[name]) for name in DIMENSIONS)
+        self._genre_names = sorted(policy.genres)
         self._verdicts = tuple(
             (number, rule, _Test.of(rule.when))
             for number, rule in enumerate(policy.verdicts, start=1)
@@ -117,7 +119,9 @@ class PolicyDecider:
 
     def rank_genres(self, scores: dict[str, float]) -> tuple[str, float, str | None, GenreStep]:
         """Return the genre, a confidence in [0, 1], the runner-up and the ranking behind them."""
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        # Best first, ties by name: a stable sort by score of the names in order.
+        by_name = [(name, scores[name]) for name in self._genre_names]
+        ranked = sorted(by_name, key=itemgetter(1), reverse=True)
         best, top = ranked[0]
         if top <= 0 or top < self.policy.genres[best].min_score:
             fallback = self.policy.fallback_genre

@@ -162,14 +162,13 @@ def contributions(features: Features) -> list[dict[str, object]]:
     time; the model (``extra="forbid"``, every field required) refuses a misnamed key.
     """
     rows, hits = features.rules, features.hits
-    fired = [(rows[i], hits[i], points) for i, points in features.points.items()]
     return [
         {
-            "rule": row.id,
+            "rule": (row := rows[i]).id,
             "signal": row.signal,
-            "count": count,
+            "count": hits[i],
             "weight": row.weight,
             "points": points,
         }
-        for row, count, points in fired
+        for i, points in features.points.items()
     ]

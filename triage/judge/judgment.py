@@ -12,7 +12,7 @@ from triage.inputs import SeedText
 from triage.judge.advice import evidence, questions, relevant_signals, summarise
 from triage.judge.decide import Decider, Decision, PolicyDecider
 from triage.judge.features import Features, ScoreTables, contributions, measure
-from triage.report import SeedReport
+from triage.report import Dimensions, SeedReport
 from triage.rulebook import RuleSet
 from triage.scan import ScanResult
 
@@ -33,11 +33,25 @@ class Judge:
         self.policy = ruleset.policy
         self.tables = ScoreTables.build(ruleset.rules, ruleset.policy)
         self.decider: Decider = decider or PolicyDecider(ruleset.policy)
+        self._worded: dict[tuple[str, Dimensions], tuple[str, dict[str, float]]] = {}
 
     def judge(self, doc: SeedText, result: ScanResult) -> Judgment:
         """Return the features of one document and the decision on them."""
         features = measure(self.tables, result, doc.words)
         return Judgment(features, self.decider.decide(features))
+
+    def wording(self, genre: str, dims: Dimensions) -> tuple[str, dict[str, float]]:
+        """Return the summary line and the weights of the signals behind a genre and dimensions.
+
+        Both depend on nothing else, and few pairs occur: each is worded once per judge.
+        """
+        key = (genre, dims)
+        if key not in self._worded:
+            self._worded[key] = (
+                summarise(self.policy, genre, dims),
+                relevant_signals(self.policy, genre, dims),
+            )
+        return self._worded[key]
 
     def report(
         self,
@@ -56,6 +70,7 @@ class Judge:
         """
         features, decision = self.judge(doc, result)
         policy, genre, dims = self.policy, decision.genre, decision.dimensions
+        summary, relevant = self.wording(genre, dims)
         # One validation of nested data: much cheaper than building each model on its own.
         return SeedReport.model_validate(
             {
@@ -68,11 +83,11 @@ class Judge:
                 "runner_up": policy.genres[decision.runner_up].label
                 if decision.runner_up
                 else None,
-                "summary": summarise(policy, genre, dims),
+                "summary": summary,
                 "dimensions": dims,
                 "reason": decision.reason,
                 "questions": questions(policy, decision.verdict, dims, features.signals),
-                "evidence": evidence(doc, features, result, relevant_signals(policy, genre, dims)),
+                "evidence": evidence(doc, features, result, relevant),
                 "scores": _scores(features) if keep_scores else None,
             }
         )
