@@ -20,7 +20,7 @@ TOP_GENRES = 5
 
 
 def explain_document(
-    doc: SeedText, result: ScanResult, ruleset: RuleSet, judge: Judge | None = None
+    doc: SeedText, result: ScanResult, ruleset: RuleSet, *, judge: Judge | None = None
 ) -> str:
     """Return the full decision trace of one document, from its scan result, as text.
 
