@@ -1,0 +1,196 @@
+"""Decide: features become a genre, the dimensions present and a verdict, with the trace of why.
+
+``Decider`` is the seam: anything with ``decide(features) -> Decision`` can judge. The policy's
+decider is ``PolicyDecider``; ``triage explain`` prints the trace its decisions carry.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+from operator import itemgetter
+from typing import Literal, NamedTuple, Protocol
+
+from triage.judge.features import Features
+from triage.report import DIMENSIONS, Dimensions, Verdict
+from triage.rulebook import Condition, Policy, VerdictRule
+
+Absence = Literal["no-build-genre", "suppressed", "below-threshold", "requires-any-missing"]
+
+
+class DimensionStep(NamedTuple):
+    """One dimension's score against its threshold, and why it is absent (``None``: present)."""
+
+    name: str
+    score: float
+    threshold: float
+    absent: Absence | None
+
+
+class GenreStep(NamedTuple):
+    """Every genre's score, best first (ties by name), and whether the best fell short.
+
+    ``fell_short``: the best score was not positive or below its genre's ``min_score``, so the
+    policy's fallback genre was chosen.
+    """
+
+    ranked: tuple[tuple[str, float], ...]
+    fell_short: bool
+
+
+class VerdictStep(NamedTuple):
+    """One verdict rule tried, in policy order (1-based ``number``), and whether it held."""
+
+    number: int
+    rule: VerdictRule
+    held: bool
+
+
+_NO_RANKING = GenreStep((), fell_short=False)
+
+
+class Trace(NamedTuple):
+    """How a decision was reached, step by step; a decider may leave any part empty."""
+
+    genre: GenreStep = _NO_RANKING
+    dimensions: tuple[DimensionStep, ...] = ()
+    verdicts: tuple[VerdictStep, ...] = ()
+
+
+_NO_TRACE = Trace()
+
+
+class Decision(NamedTuple):
+    """A judgment's outcome: ``genre`` and ``runner_up`` are genre ids of the policy."""
+
+    verdict: Verdict
+    reason: str
+    genre: str
+    confidence: float
+    runner_up: str | None
+    dimensions: Dimensions
+    trace: Trace = _NO_TRACE
+
+
+class Decider(Protocol):
+    """Anything that turns a document's features into a decision."""
+
+    def decide(self, features: Features) -> Decision:
+        """Return the decision on one document's features."""
+        ...
+
+
+class PolicyDecider:
+    """The policy's decision.
+
+    The best genre, the dimensions over their thresholds, the first verdict rule that holds.
+    """
+
+    def __init__(self, policy: Policy) -> None:
+        """Keep the policy; read its verdict conditions as sets, once."""
+        self.policy = policy
+        self._dimensions = tuple((name, policy.dimensions[name]) for name in DIMENSIONS)
+        self._genre_names = sorted(policy.genres)
+        self._verdicts = tuple(
+            (number, rule, _Test.of(rule.when))
+            for number, rule in enumerate(policy.verdicts, start=1)
+        )
+        # The eight possible ``Dimensions``, by which are present: one model less per document.
+        self._outcomes = {
+            flags: Dimensions(**dict(zip(DIMENSIONS, flags, strict=True)))
+            for flags in product((False, True), repeat=len(DIMENSIONS))
+        }
+
+    def decide(self, features: Features) -> Decision:
+        """Return the genre, the dimensions and the verdict of one document's features."""
+        genre, confidence, runner_up, genre_step = self.rank_genres(features.genres)
+        steps = self.weigh_dimensions(features, genre)
+        dims = self._outcomes[tuple([step.absent is None for step in steps])]
+        tried = self.try_verdicts(genre, dims, features.signals)
+        rule = tried[-1].rule if tried[-1].held else self.policy.verdicts[-1]
+        return Decision(
+            verdict=rule.verdict,
+            reason=rule.reason,
+            genre=genre,
+            confidence=confidence,
+            runner_up=runner_up,
+            dimensions=dims,
+            trace=Trace(genre=genre_step, dimensions=steps, verdicts=tried),
+        )
+
+    def rank_genres(self, scores: dict[str, float]) -> tuple[str, float, str | None, GenreStep]:
+        """Return the genre, a confidence in [0, 1], the runner-up and the ranking behind them."""
+        # Best first, ties by name: a stable sort by score of the names in order.
+        by_name = [(name, scores[name]) for name in self._genre_names]
+        ranked = sorted(by_name, key=itemgetter(1), reverse=True)
+        best, top = ranked[0]
+        if top <= 0 or top < self.policy.genres[best].min_score:
+            fallback = self.policy.fallback_genre
+            return fallback, 0.0, best if top > 0 else None, GenreStep(tuple(ranked), True)
+        positive = sum([score for score in scores.values() if score > 0])
+        runner_up = ranked[1][0] if len(ranked) > 1 and ranked[1][1] > 0 else None
+        return best, round(top / positive, 3), runner_up, GenreStep(tuple(ranked), False)
+
+    def weigh_dimensions(self, features: Features, genre: str) -> tuple[DimensionStep, ...]:
+        """Return each dimension's score against its threshold, and why it is absent if it is."""
+        spec = self.policy.genres[genre]
+        signals = features.signals
+        steps = []
+        for name, dim in self._dimensions:
+            score = features.dimensions[name]
+            absent: Absence | None = None
+            if spec.intent != "build":
+                absent = "no-build-genre"
+            elif name in spec.suppress:
+                absent = "suppressed"
+            elif score < dim.threshold:
+                absent = "below-threshold"
+            elif dim.requires_any and not any(signals.get(s, 0.0) > 0 for s in dim.requires_any):
+                absent = "requires-any-missing"
+            steps.append(DimensionStep(name, score, dim.threshold, absent))
+        return tuple(steps)
+
+    def try_verdicts(
+        self, genre: str, dims: Dimensions, signals: dict[str, float]
+    ) -> tuple[VerdictStep, ...]:
+        """Return the verdict rules tried in order, up to the first that holds."""
+        intent = self.policy.genres[genre].intent
+        present = frozenset(name for name in DIMENSIONS if getattr(dims, name))
+        tried = []
+        for number, rule, test in self._verdicts:
+            held = test.holds(genre, intent, present, signals)
+            tried.append(VerdictStep(number, rule, held))
+            if held:
+                break
+        return tuple(tried)
+
+
+class _Test(NamedTuple):
+    """A verdict condition with its lists as sets, to test many documents against."""
+
+    condition: Condition
+    genre_in: frozenset[str]
+    any_dimension: frozenset[str]
+    no_dimension: frozenset[str]
+
+    @classmethod
+    def of(cls, condition: Condition) -> _Test:
+        return cls(
+            condition,
+            frozenset(condition.genre_in),
+            frozenset(condition.any_dimension),
+            frozenset(condition.no_dimension),
+        )
+
+    def holds(
+        self, genre: str, intent: str, present: frozenset[str], signals: dict[str, float]
+    ) -> bool:
+        """Return whether the condition holds; every field it gives must hold."""
+        condition = self.condition
+        return (
+            (condition.genre_intent is None or condition.genre_intent == intent)
+            and (not self.genre_in or genre in self.genre_in)
+            and (not self.any_dimension or bool(present & self.any_dimension))
+            and not present & self.no_dimension
+            and all(signals.get(s, 0.0) >= v for s, v in condition.min_signal.items())
+            and all(signals.get(s, 0.0) <= v for s, v in condition.max_signal.items())
+        )

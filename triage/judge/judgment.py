@@ -1,0 +1,104 @@
+"""Judgment: one straight path from a document's scan result to its report.
+
+features (``measure``) → decision (a ``Decider``) → advice (summary, questions, evidence) →
+``SeedReport``. ``Judge`` holds what that path reads, built once per run.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from triage.inputs import SeedText
+from triage.judge.advice import evidence, questions, relevant_signals, summarise
+from triage.judge.decide import Decider, Decision, PolicyDecider
+from triage.judge.features import Features, ScoreTables, contributions, measure
+from triage.report import Dimensions, SeedReport
+from triage.rulebook import RuleSet
+from triage.scan import ScanResult
+
+
+class Judgment(NamedTuple):
+    """The features of one document and the decision made on them."""
+
+    features: Features
+    decision: Decision
+
+
+class Judge:
+    """Judges documents against one rule set: its score tables and a decider, built once."""
+
+    def __init__(self, ruleset: RuleSet, *, decider: Decider | None = None) -> None:
+        """Build the score tables of ``ruleset``; decide by its policy unless given ``decider``."""
+        self.ruleset = ruleset
+        self.policy = ruleset.policy
+        self.tables = ScoreTables.build(ruleset.rules, ruleset.policy)
+        self.decider: Decider = decider or PolicyDecider(ruleset.policy)
+        self._worded: dict[tuple[str, Dimensions], tuple[str, dict[str, float]]] = {}
+
+    def judge(self, doc: SeedText, result: ScanResult) -> Judgment:
+        """Return the features of one document and the decision on them."""
+        features = measure(self.tables, result, doc.words)
+        return Judgment(features, self.decider.decide(features))
+
+    def wording(self, genre: str, dims: Dimensions) -> tuple[str, dict[str, float]]:
+        """Return the summary line and the weights of the signals behind a genre and dimensions.
+
+        Both depend on nothing else, and few pairs occur: each is worded once per judge.
+        """
+        key = (genre, dims)
+        if key not in self._worded:
+            self._worded[key] = (
+                summarise(self.policy, genre, dims),
+                relevant_signals(self.policy, genre, dims),
+            )
+        return self._worded[key]
+
+    def report(
+        self,
+        doc: SeedText,
+        result: ScanResult,
+        path: str,
+        file: str,
+        *,
+        keep_scores: bool = True,
+    ) -> SeedReport:
+        """Return the report of one document from its scan result.
+
+        ``keep_scores=False`` leaves out the numbers behind the judgment (``scores``, for
+        ``triage explain``): the printed reports never show them and they cost a good share of
+        a report.
+        """
+        features, decision = self.judge(doc, result)
+        policy, genre, dims = self.policy, decision.genre, decision.dimensions
+        summary, relevant = self.wording(genre, dims)
+        # One validation of nested data: much cheaper than building each model on its own.
+        return SeedReport.model_validate(
+            {
+                "path": path,
+                "file": file,
+                "verdict": decision.verdict,
+                "genre": policy.genres[genre].label,
+                "genre_id": genre,
+                "genre_confidence": decision.confidence,
+                "runner_up": policy.genres[decision.runner_up].label
+                if decision.runner_up
+                else None,
+                "summary": summary,
+                "dimensions": dims,
+                "reason": decision.reason,
+                "questions": questions(policy, decision.verdict, dims, features.signals),
+                "evidence": evidence(doc, features, result, relevant),
+                "scores": _scores(features) if keep_scores else None,
+            }
+        )
+
+
+def _scores(features: Features) -> dict[str, object]:
+    """Return the fields of ``Scores``: the numbers behind a judgment."""
+    return {
+        "words": features.words,
+        "signals": features.signals,
+        "dimensions": features.dimensions,
+        "genres": features.genres,
+        "contributions": contributions(features),
+    }
