@@ -78,7 +78,7 @@ class SeedReport(_Frozen):
     reason: str | None = None
     questions: tuple[str, ...] = ()
     evidence: tuple[Hit, ...] = ()
-    # Left out of every dump when absent: `triage` does not build them (see `assess_scan`).
+    # Left out of every dump when absent: `triage` does not build them (see `Judge.report`).
     scores: Scores | None = Field(default=None, exclude_if=lambda scores: scores is None)
     error: str | None = None
 
