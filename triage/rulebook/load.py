@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
 
 from pydantic import ValidationError
+from pydantic_core import from_json
 
 from triage.cache import cache_key, read_entry, write_entry
 from triage.errors import RuleError
@@ -20,13 +21,11 @@ from triage.rulebook.kinds import RULE_KINDS, RuleBase, rule_adapter
 from triage.rulebook.messages import validation_messages
 from triage.rulebook.policy import Policy, load_policy
 from triage.rulebook.ruleset import RulePack, RuleSet
-from triage.rulebook.yamlfile import LineMap, line_of, load_yaml
+from triage.rulebook.yamlfile import line_of, load_yaml
 
 POLICY_FILE = "policy.yaml"
 _CACHE_KIND = "ruleset"
 _PACKAGE = Path(__file__).resolve().parent
-# The code that validates a rule set: all of this package, and the cache's own format.
-_VALIDATING_MODULES = (*sorted(_PACKAGE.glob("*.py")), _PACKAGE.parent / "cache.py")
 
 Located = list[tuple[RuleBase, str]]
 
@@ -54,13 +53,20 @@ def load_rules(
     cached = read_entry(_CACHE_KIND, key) if key else None
     if cached is not None:
         try:
-            return RuleSet.model_validate_json(cached)
-        except ValidationError:
+            # Parsed first: rules dispatch on their kind in Python, which wants Python data.
+            return RuleSet.model_validate(from_json(cached))
+        except (ValueError, ValidationError):
             pass  # an entry from another version of the models: load from the files
     ruleset = _load_rule_files(dirs, disable)
     if key:
         write_entry(_CACHE_KIND, key, ruleset.model_dump_json().encode())
     return ruleset
+
+
+@cache
+def _validating_modules() -> tuple[Path, ...]:
+    """Return the code that validates a rule set: all of this package, and the cache format."""
+    return (*sorted(_PACKAGE.glob("*.py")), _PACKAGE.parent / "cache.py")
 
 
 def _ruleset_key(dirs: list[Path], disable: tuple[str, ...]) -> str | None:
@@ -70,7 +76,7 @@ def _ruleset_key(dirs: list[Path], disable: tuple[str, ...]) -> str | None:
     ]
     parts = [_CACHE_KIND, *sorted(disable), "\1", *kinds, "\1"]
     try:
-        parts.extend(module.read_text(encoding="utf-8") for module in _VALIDATING_MODULES)
+        parts.extend(module.read_text(encoding="utf-8") for module in _validating_modules())
         if not all(folder.is_dir() for folder in dirs):
             return None  # reported by the loader
         for folder in dirs:
@@ -118,53 +124,33 @@ def _pack_files(dirs: list[Path], problems: list[str]) -> list[Path]:
     return files
 
 
-class _PackFile(NamedTuple):
-    """One rule file as loaded: its path, its raw data and where each value sits."""
-
-    path: Path
-    data: Any
-    lines: LineMap
-
-    def at(self, *loc: str | int) -> str:
-        """Return ``file:line`` of the value at ``loc``."""
-        return f"{self.path}:{line_of(self.lines, loc)}"
-
-
 def _load_pack(path: Path, policy: Policy, problems: list[str]) -> Located:
     """Validate one pack rule by rule, so one broken rule does not hide the problems of others.
 
     Return the valid rules, each with its ``file:line`` for later messages.
     """
     try:
-        pack = _PackFile(path, *load_yaml(path))
+        data, lines = load_yaml(path)
     except RuleError as exc:
         problems.extend(exc.problems)
         return []
-    raw_rules = pack.data.get("rules") if isinstance(pack.data, dict) else None
-    header = {**pack.data, "rules": []} if isinstance(raw_rules, list) else pack.data
+    raw_rules = data.get("rules") if isinstance(data, dict) else None
+    header = {**data, "rules": []} if isinstance(raw_rules, list) else data
     try:
         RulePack.model_validate(header)
     except ValidationError as exc:
-        problems.extend(validation_messages(path, exc, pack.lines, data=pack.data))
+        problems.extend(validation_messages(path, exc, lines, data=data))
+    adapter = rule_adapter()
     located: Located = []
     for index, raw in enumerate(raw_rules if isinstance(raw_rules, list) else []):
-        rule = _validated_rule(pack, index, raw, problems)
-        if rule is not None:
-            problems.extend(
-                f"{pack.at('rules', index, field)}: rule {rule.id}: {field}: {why}"
-                for field, why in check_rule_fields(rule, policy)
-            )
-            located.append((rule, pack.at("rules", index)))
+        try:
+            rule = adapter.validate_python(raw)
+        except ValidationError as exc:
+            where = ("rules", index)
+            problems.extend(validation_messages(path, exc, lines, data=data, prefix=where))
+            continue
+        for field, why in check_rule_fields(rule, policy):
+            line = line_of(lines, ("rules", index, field))
+            problems.append(f"{path}:{line}: rule {rule.id}: {field}: {why}")
+        located.append((rule, f"{path}:{line_of(lines, ('rules', index))}"))
     return located
-
-
-def _validated_rule(pack: _PackFile, index: int, raw: Any, problems: list[str]) -> RuleBase | None:
-    """Return rule ``index`` of a pack validated by its kind, or None after noting why not."""
-    try:
-        return rule_adapter().validate_python(raw)
-    except ValidationError as exc:
-        where = ("rules", index)
-        problems.extend(
-            validation_messages(pack.path, exc, pack.lines, data=pack.data, prefix=where)
-        )
-        return None
