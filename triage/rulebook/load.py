@@ -55,8 +55,8 @@ def load_rules(
         try:
             # Parsed first: rules dispatch on their kind in Python, which wants Python data.
             return RuleSet.model_validate(from_json(cached))
-        except (ValueError, ValidationError):
-            pass  # an entry from another version of the models: load from the files
+        except ValueError:  # not JSON, or (ValidationError) from another version of the models
+            pass  # load from the files
     ruleset = _load_rule_files(dirs, disable)
     if key:
         write_entry(_CACHE_KIND, key, ruleset.model_dump_json().encode())
