@@ -1,27 +1,39 @@
-"""Rulebook: YAML rule packs and the policy, validated into immutable models, loaded once."""
+"""Rulebook: YAML rule packs and the policy, validated into immutable models, loaded once.
 
-from triage.rulebook.policy import AskTemplate, Condition, Policy, VerdictRule, load_policy
-from triage.rulebook.rules import (
-    POLICY_FILE,
+Modules, lowest first: ``yamlfile`` (YAML with a line for every value), ``kinds`` (the rule
+models and ``RULE_KINDS``, the one table of rule kinds), ``messages`` (validation errors as
+``file:line`` lines), ``policy``, ``checks`` (beyond the schema), ``ruleset`` and ``load``.
+"""
+
+from triage.rulebook.checks import example_failures
+from triage.rulebook.kinds import (
+    RULE_KINDS,
+    Examples,
+    NearRule,
     PhrasesRule,
     RegexRule,
     Rule,
-    RuleSet,
-    default_rules_dir,
-    example_failures,
-    load_rules,
+    RuleBase,
 )
-from triage.rulebook.yamlfile import MAX_FILE_BYTES, load_yaml, validation_messages
+from triage.rulebook.load import POLICY_FILE, default_rules_dir, load_rules
+from triage.rulebook.messages import validation_messages
+from triage.rulebook.policy import AskTemplate, Condition, Policy, VerdictRule, load_policy
+from triage.rulebook.ruleset import RuleSet
+from triage.rulebook.yamlfile import MAX_FILE_BYTES, load_yaml
 
 __all__ = [
     "MAX_FILE_BYTES",
     "POLICY_FILE",
+    "RULE_KINDS",
     "AskTemplate",
     "Condition",
+    "Examples",
+    "NearRule",
     "PhrasesRule",
     "Policy",
     "RegexRule",
     "Rule",
+    "RuleBase",
     "RuleSet",
     "VerdictRule",
     "default_rules_dir",

@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from triage.errors import RuleError
 from triage.report import DIMENSIONS, Verdict
-from triage.rulebook.yamlfile import load_yaml, validation_messages
+from triage.rulebook.messages import validation_messages
+from triage.rulebook.yamlfile import load_yaml
 
 
 class _Frozen(BaseModel):

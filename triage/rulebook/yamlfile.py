@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
 from triage.errors import RuleError
 
@@ -100,13 +99,3 @@ def line_of(lines: LineMap, loc: Sequence[str | int]) -> int:
             return lines[parts]
         parts = parts[:-1]
     return lines.get((), 1)
-
-
-def validation_messages(path: Path, exc: ValidationError, lines: LineMap) -> list[str]:
-    """Turn pydantic errors into ``file:line: field: reason`` lines."""
-    messages = []
-    for err in exc.errors():
-        loc = list(err["loc"])
-        field = ".".join(str(p) for p in loc) or "file"
-        messages.append(f"{path}:{line_of(lines, loc)}: {field}: {err['msg']}")
-    return messages

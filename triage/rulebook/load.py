@@ -1,0 +1,156 @@
+"""Loading rule folders into one validated ``RuleSet``, from the cache when nothing changed.
+
+Every problem of every file is collected and reported at once, each with its file and line,
+before any scanning. The policy is the ``policy.yaml`` of the last folder that has one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from pydantic import ValidationError
+from pydantic_core import from_json
+
+from triage.cache import cache_key, read_entry, write_entry
+from triage.errors import RuleError
+from triage.rulebook.checks import check_rule_fields, duplicate_ids
+from triage.rulebook.kinds import RULE_KINDS, RuleBase, rule_adapter
+from triage.rulebook.messages import validation_messages
+from triage.rulebook.policy import Policy, load_policy
+from triage.rulebook.ruleset import RulePack, RuleSet
+from triage.rulebook.yamlfile import line_of, load_yaml
+
+POLICY_FILE = "policy.yaml"
+_CACHE_KIND = "ruleset"
+_PACKAGE = Path(__file__).resolve().parent
+
+Located = list[tuple[RuleBase, str]]
+
+
+def default_rules_dir() -> Path:
+    """Return the rules shipped with the package (or the checkout's ``rules/`` when editable)."""
+    packaged = _PACKAGE.parent / "rules"
+    return packaged if packaged.is_dir() else _PACKAGE.parent.parent / "rules"
+
+
+def load_rules(
+    extra_dirs: Iterable[Path] = (),
+    disable: Iterable[str] = (),
+    *,
+    include_defaults: bool = True,
+) -> RuleSet:
+    """Load, validate and combine rule packs; raise ``RuleError`` listing every problem found.
+
+    Parsing YAML dominates start-up, so a validated rule set is kept in the cache (see
+    ``triage.cache``) under a hash of every rule file and of the code that validates them.
+    """
+    dirs = ([default_rules_dir()] if include_defaults else []) + [Path(d) for d in extra_dirs]
+    disable = tuple(disable)
+    key = _ruleset_key(dirs, disable)
+    cached = read_entry(_CACHE_KIND, key) if key else None
+    if cached is not None:
+        try:
+            # Parsed first: rules dispatch on their kind in Python, which wants Python data.
+            return RuleSet.model_validate(from_json(cached))
+        except ValueError:  # not JSON, or (ValidationError) from another version of the models
+            pass  # load from the files
+    ruleset = _load_rule_files(dirs, disable)
+    if key:
+        write_entry(_CACHE_KIND, key, ruleset.model_dump_json().encode())
+    return ruleset
+
+
+@cache
+def _validating_modules() -> tuple[Path, ...]:
+    """Return the code that validates a rule set: all of this package, and the cache format."""
+    return (*sorted(_PACKAGE.glob("*.py")), _PACKAGE.parent / "cache.py")
+
+
+def _ruleset_key(dirs: list[Path], disable: tuple[str, ...]) -> str | None:
+    """Hash everything a rule set is built from; None when a folder cannot be read."""
+    kinds = [
+        f"{name}={model.__module__}.{model.__qualname__}" for name, model in RULE_KINDS.items()
+    ]
+    parts = [_CACHE_KIND, *sorted(disable), "\1", *kinds, "\1"]
+    try:
+        parts.extend(module.read_text(encoding="utf-8") for module in _validating_modules())
+        if not all(folder.is_dir() for folder in dirs):
+            return None  # reported by the loader
+        for folder in dirs:
+            for path in sorted(folder.glob("*.yaml")):
+                parts.extend([str(path.resolve()), path.read_text(encoding="utf-8-sig")])
+    except (OSError, UnicodeDecodeError):
+        return None
+    return cache_key(parts)
+
+
+def _load_rule_files(dirs: list[Path], disable: tuple[str, ...]) -> RuleSet:
+    policy_path = _find_policy(dirs)
+    policy = load_policy(policy_path)
+    problems: list[str] = []
+    located: Located = []
+    sources: list[str] = [policy_path.read_text(encoding="utf-8-sig")]
+    for path in _pack_files(dirs, problems):
+        sources.append(path.read_text(encoding="utf-8-sig"))
+        located.extend(_load_pack(path, policy, problems))
+    problems.extend(duplicate_ids(located))
+    rules = [rule for rule, _ in located]
+    unknown = sorted(set(disable) - {r.id for r in rules})
+    problems.extend(f"--disable: no rule has the id {rule_id!r}" for rule_id in unknown)
+    if problems:
+        raise RuleError(problems)
+    enabled = tuple(r for r in rules if r.id not in set(disable))
+    digest = hashlib.sha256("\0".join([*sources, *sorted(disable)]).encode()).hexdigest()
+    return RuleSet(rules=enabled, policy=policy, sources=tuple(sources), fingerprint=digest)
+
+
+def _find_policy(dirs: list[Path]) -> Path:
+    found = [d / POLICY_FILE for d in dirs if (d / POLICY_FILE).is_file()]
+    if not found:
+        raise RuleError([f"no {POLICY_FILE} in any rules folder: {', '.join(map(str, dirs))}"])
+    return found[-1]
+
+
+def _pack_files(dirs: list[Path], problems: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for folder in dirs:
+        if not folder.is_dir():
+            problems.append(f"{folder}: rules folder not found")
+            continue
+        files.extend(p for p in sorted(folder.glob("*.yaml")) if p.name != POLICY_FILE)
+    return files
+
+
+def _load_pack(path: Path, policy: Policy, problems: list[str]) -> Located:
+    """Validate one pack rule by rule, so one broken rule does not hide the problems of others.
+
+    Return the valid rules, each with its ``file:line`` for later messages.
+    """
+    try:
+        data, lines = load_yaml(path)
+    except RuleError as exc:
+        problems.extend(exc.problems)
+        return []
+    raw_rules = data.get("rules") if isinstance(data, dict) else None
+    header = {**data, "rules": []} if isinstance(raw_rules, list) else data
+    try:
+        RulePack.model_validate(header)
+    except ValidationError as exc:
+        problems.extend(validation_messages(path, exc, lines, data=data))
+    adapter = rule_adapter()
+    located: Located = []
+    for index, raw in enumerate(raw_rules if isinstance(raw_rules, list) else []):
+        try:
+            rule = adapter.validate_python(raw)
+        except ValidationError as exc:
+            where = ("rules", index)
+            problems.extend(validation_messages(path, exc, lines, data=data, prefix=where))
+            continue
+        for field, why in check_rule_fields(rule, policy):
+            line = line_of(lines, ("rules", index, field))
+            problems.append(f"{path}:{line}: rule {rule.id}: {field}: {why}")
+        located.append((rule, f"{path}:{line_of(lines, ('rules', index))}"))
+    return located
