@@ -96,7 +96,7 @@ def load_pyproject(path: Path) -> Config:
     try:
         config = Config.model_validate(table)
     except ValidationError as exc:
-        problems = [f"{path}: tool.triage.{_loc(e['loc'])}: {e['msg']}" for e in exc.errors()]
+        problems = validation_messages(path, exc, None, prefix=("tool", "triage"))
         raise ConfigError("\n".join(problems)) from exc
     return _anchored(config, path)
 
@@ -109,10 +109,6 @@ def load_yaml_config(path: Path) -> Config:
     except ValidationError as exc:
         raise ConfigError("\n".join(validation_messages(path, exc, lines))) from exc
     return _anchored(config, path)
-
-
-def _loc(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(part) for part in loc) or "table"
 
 
 def _anchored(config: Config, path: Path) -> Config:
