@@ -10,6 +10,7 @@ from triage import cache
 from triage.rulebook import RegexRule
 
 hsengine = pytest.importorskip("triage.scan.hsengine", exc_type=ImportError)
+hsdatabase = pytest.importorskip("triage.scan.hsdatabase", exc_type=ImportError)
 
 
 def _rule(regex: str) -> RegexRule:
@@ -33,7 +34,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob(f"{hsengine.CACHE_KIND}-*"))
+    return sorted(folder.glob(f"{hsdatabase.CACHE_KIND}-*"))
 
 
 def test_entries_round_trip_and_checksums_catch_corruption(cache_dir: Path) -> None:
@@ -84,13 +85,14 @@ def test_a_corrupt_entry_is_recompiled(cache_dir: Path) -> None:
     (entry,) = _entries(cache_dir)
     entry.write_bytes(b"garbage")
     assert hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan("a word").counts == (1,)
-    assert cache.read_entry(hsengine.CACHE_KIND, entry.name.split("-", 1)[1]) is not None
+    assert cache.read_entry(hsdatabase.CACHE_KIND, entry.name.split("-", 1)[1]) is not None
 
 
 def test_a_well_formed_entry_with_a_broken_database_is_recompiled(cache_dir: Path) -> None:
     hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan("x")
     (entry,) = _entries(cache_dir)
-    cache.write_entry(hsengine.CACHE_KIND, entry.name.split("-", 1)[1], b'{"unsupported": []}\nxx')
+    key = entry.name.split("-", 1)[1]
+    cache.write_entry(hsdatabase.CACHE_KIND, key, b'{"unsupported": []}\nxx')
     assert hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan("a word").counts == (1,)
 
 

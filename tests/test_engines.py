@@ -21,6 +21,7 @@ from triage.scan import (
 )
 
 hsengine = pytest.importorskip("triage.scan.hsengine", exc_type=ImportError)
+hsdatabase = pytest.importorskip("triage.scan.hsdatabase", exc_type=ImportError)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DOCS = ROOT.parent / "shared" / "corpus" / "docs"
@@ -182,7 +183,7 @@ def test_engine_choice_follows_the_option_then_the_environment(
     ],
 )
 def test_patterns_that_may_match_non_ascii_run_in_utf8_mode(pattern: str, wide: bool) -> None:
-    assert hsengine.may_match_non_ascii(pattern) is wide
+    assert hsdatabase.may_match_non_ascii(pattern) is wide
 
 
 @pytest.mark.parametrize("odd", ["\u212a", "\u017f", "\x0b"])
