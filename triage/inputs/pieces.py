@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from triage.errors import InputError
 from triage.inputs.decode import (
@@ -48,8 +48,16 @@ _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, cod
 
 SameWhenSplit = Callable[[str, str], bool]
 """Whether two clean texts, one after the other, scan alike whole and one by one."""
-Passage = tuple[int, int, str]
-"""The lines around a kept span: the offset they start at, the first one's number, their text."""
+
+
+class Passage(NamedTuple):
+    """The lines around a kept span."""
+
+    begin: int
+    """The offset, in the whole clean text, where the lines start."""
+    line: int
+    """The number of the first of them."""
+    text: str
 
 
 class NotPlainUtf8(Exception):
@@ -86,7 +94,7 @@ class Piece:
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
         line = self.lines + text.count("\n", 0, line_start) + 1
-        return self.offset + line_start, line, text[line_start:line_end]
+        return Passage(self.offset + line_start, line, text[line_start:line_end])
 
 
 @dataclass
@@ -107,15 +115,15 @@ class PartialDocument:
 
     def locate(self, offset: int) -> tuple[int, int]:
         """Return the 1-based line and column of a kept span's start."""
-        begin, line, text = self.passages[offset]
-        relative = offset - begin
-        line_start = text.rfind("\n", 0, relative) + 1
-        return line + text.count("\n", 0, relative), relative - line_start + 1
+        passage = self.passages[offset]
+        relative = offset - passage.begin
+        line_start = passage.text.rfind("\n", 0, relative) + 1
+        return passage.line + passage.text.count("\n", 0, relative), relative - line_start + 1
 
     def excerpt(self, start: int, end: int, width: int = 90) -> str:
         """Return the line around a kept span, as ``Document.excerpt`` does on the whole text."""
-        begin, _, text = self.passages[start]
-        return excerpt(text, start - begin, end - begin, width)
+        passage = self.passages[start]
+        return excerpt(passage.text, start - passage.begin, end - passage.begin, width)
 
 
 class LargeText:

@@ -162,8 +162,9 @@ def compile_database(
         # trying one pattern at a time.
         refused = [i for i in indexes if _refused(expressions, [i])]
         mixed = [fallbacks[i] if i in refused else expressions[i] for i in indexes]
-        database, unsupported, _ = compile_database(mixed)
-        return Loaded(database, unsupported, tuple(i for i in refused if i not in unsupported))
+        loaded = compile_database(mixed)
+        presence_only = tuple(i for i in refused if i not in loaded.unsupported)
+        return Loaded(loaded.database, loaded.unsupported, presence_only)
     refused = sorted(_refused(expressions, indexes))
     accepted = [i for i in indexes if i not in set(refused)]
     if not accepted:

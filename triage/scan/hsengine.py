@@ -111,8 +111,8 @@ class HyperscanScanner(VerifyingScanner):
         """
         if _needs_re2(data):
             return self._re2_fired(data)
-        database, unsupported, _ = self.load_presence()
-        found = set(unsupported)
+        presence = self.load_presence()
+        database, found = presence.database, set(presence.unsupported)
         enough = len(self.rules) - int(FEW_LEFT * len(self.rules))
 
         def collect(rule: int, start: int, end: int, flags: int, context: object) -> bool:
@@ -145,8 +145,9 @@ class HyperscanScanner(VerifyingScanner):
         cannot stop early: a late event can still reveal an overlap. ``tests/test_engines.py``
         and ``tests/test_pipeline_events.py`` show the cases.
         """
-        database, unsupported, _ = self.load_events()
-        tally = _Tally(self._caps, self._no_ends, unsupported)
+        events = self.load_events()
+        database = events.database
+        tally = _Tally(self._caps, self._no_ends, events.unsupported)
         if database is not None:
             database.scan(data, match_event_handler=tally.handler())
         for rule, matches in tally.grown.items():
