@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from triage.inputs import Target
 from triage.report import SeedReport
 from triage.run.plan import Plan
-from triage.run.seed import guarded, judge_seed, read_seed, scan_seed
+from triage.run.seed import judge_seed, read_seed, scan_read
 
 # Seeds assessed stage by stage together: enough to keep each stage's tables in the processor's
 # caches, few enough that a progress bar still moves smoothly.
@@ -25,10 +25,7 @@ Progress = Callable[[int, int], None]
 def assess_batch(plan: Plan, targets: Sequence[Target]) -> list[SeedReport]:
     """Assess a few seeds stage by stage: read them all, scan them all, judge them all."""
     read = [read_seed(plan, target) for target in targets]
-    scanned = [
-        done if isinstance(done, SeedReport) else guarded(target, scan_seed, plan, done)
-        for target, done in zip(targets, read, strict=True)
-    ]
+    scanned = [scan_read(plan, target, done) for target, done in zip(targets, read, strict=True)]
     return [judge_seed(plan, t, s) for t, s in zip(targets, scanned, strict=True)]
 
 

@@ -33,9 +33,7 @@ _Out = TypeVar("_Out")
 
 def assess_seed(plan: Plan, target: Target) -> SeedReport:
     """Read, scan and judge one seed; a seed that cannot be read gives an error row."""
-    read = read_seed(plan, target)
-    scanned = read if isinstance(read, SeedReport) else guarded(target, scan_seed, plan, read)
-    return judge_seed(plan, target, scanned)
+    return judge_seed(plan, target, scan_read(plan, target, read_seed(plan, target)))
 
 
 def read_seed(plan: Plan, target: Target) -> Read | SeedReport:
@@ -67,6 +65,11 @@ def scan_seed(plan: Plan, read: Read) -> Scanned:
     except NotPlainUtf8:
         doc = read_document(read.path, max_bytes=plan.max_bytes)
         return doc, plan.scanner.scan(doc.text)
+
+
+def scan_read(plan: Plan, target: Target, read: Read | SeedReport) -> Scanned | SeedReport:
+    """Scan what ``read_seed`` gave (an error row passes as it is, a failure becomes one)."""
+    return read if isinstance(read, SeedReport) else guarded(target, scan_seed, plan, read)
 
 
 def judge_seed(plan: Plan, target: Target, scanned: Scanned | SeedReport) -> SeedReport:
