@@ -27,9 +27,12 @@ def default_ruleset() -> RuleSet:
     return load_rules()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Plan:
-    """What every seed of one run is read, scanned and judged with."""
+    """What every seed of one run is read, scanned and judged with.
+
+    Compared and hashed by identity: a plan is built once per run, so it can key a cache.
+    """
 
     ruleset: RuleSet
     engine: str
