@@ -127,7 +127,8 @@ def run_child(*args: str) -> dict[str, float]:
     """Run one measurement in a fresh interpreter and return what it printed."""
     command = [sys.executable, str(Path(__file__)), "--child", *args]
     done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    measured: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return measured
 
 
 def triage_command() -> list[str]:
