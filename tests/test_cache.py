@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from triage import cache
-from triage.rulebook import RegexRule
+from triage.rulebook import RegexRule, default_rules_dir, load_rules
 
 hsengine = pytest.importorskip("triage.scan.hsengine", exc_type=ImportError)
 hsdatabase = pytest.importorskip("triage.scan.hsdatabase", exc_type=ImportError)
@@ -108,8 +108,6 @@ def test_an_unwritable_cache_does_not_break_a_run(
 def _copy_rules(target: Path) -> Path:
     import shutil
 
-    from triage.rulebook import default_rules_dir
-
     shutil.copytree(default_rules_dir(), target)
     return target
 
@@ -117,8 +115,6 @@ def _copy_rules(target: Path) -> Path:
 def test_a_validated_rule_set_is_cached_and_a_changed_file_misses(
     cache_dir: Path, tmp_path: Path
 ) -> None:
-    from triage.rulebook import load_rules
-
     rules = _copy_rules(tmp_path / "rules")
     first = load_rules([rules], include_defaults=False)
     assert load_rules([rules], include_defaults=False) == first
@@ -131,8 +127,6 @@ def test_a_validated_rule_set_is_cached_and_a_changed_file_misses(
 
 
 def test_a_corrupt_rule_set_entry_is_ignored(cache_dir: Path, tmp_path: Path) -> None:
-    from triage.rulebook import load_rules
-
     rules = _copy_rules(tmp_path / "rules")
     expected = load_rules([rules], include_defaults=False)
     for entry in cache_dir.glob("ruleset-*"):
