@@ -63,19 +63,20 @@ def child_triage(paths: list[str], engine: str, jobs: int, rules: str) -> dict[s
     """Triage paths end to end (JSON report included); the matcher is ready before timing."""
     from triage.outputs import render_bytes
     from triage.rulebook import load_rules
-    from triage.run import assess_paths, scanner_for
-    from triage.scan import LARGE_BYTES, choose_engine
+    from triage.run import assess_paths, make_plan
+    from triage.scan import LARGE_BYTES
 
     ruleset = load_rules([Path(rules)] if rules != "-" else [])
     started = time.perf_counter()
     requested = None if engine == "auto" else engine
     warm_up = (ROOT / "README.md").read_text(encoding="utf-8")
     large = warm_up * (LARGE_BYTES // len(warm_up.encode()) + 1)
-    for name in {choose_engine(requested), choose_engine(requested, size=NO_LIMIT)}:
+    plans = [make_plan(ruleset, requested), make_plan(ruleset, requested, largest=NO_LIMIT)]
+    for plan in {plan.engine: plan for plan in plans}.values():
         # Compiled (or loaded from the cache), and run on a small and a large text so that lazy
         # set-up (such as hyperscan's presence database) is not timed.
         for sample in (warm_up, large):
-            scanner_for(ruleset, name).scan(sample)
+            plan.scanner.scan(sample)
     setup = time.perf_counter() - started
     started = time.perf_counter()
     # As `triage --format json` does: the per-rule scores, which no format prints, are not kept.
@@ -126,7 +127,8 @@ def run_child(*args: str) -> dict[str, float]:
     """Run one measurement in a fresh interpreter and return what it printed."""
     command = [sys.executable, str(Path(__file__)), "--child", *args]
     done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    measured: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return measured
 
 
 def triage_command() -> list[str]:

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from triage import cache
-from triage.rulebook import RegexRule
+from triage.rulebook import RegexRule, default_rules_dir, load_rules
 
 hsengine = pytest.importorskip("triage.scan.hsengine", exc_type=ImportError)
+hsdatabase = pytest.importorskip("triage.scan.hsdatabase", exc_type=ImportError)
 
 
 def _rule(regex: str) -> RegexRule:
@@ -33,7 +34,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob(f"{hsengine.CACHE_KIND}-*"))
+    return sorted(folder.glob(f"{hsdatabase.CACHE_KIND}-*"))
 
 
 def test_entries_round_trip_and_checksums_catch_corruption(cache_dir: Path) -> None:
@@ -84,13 +85,14 @@ def test_a_corrupt_entry_is_recompiled(cache_dir: Path) -> None:
     (entry,) = _entries(cache_dir)
     entry.write_bytes(b"garbage")
     assert hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan("a word").counts == (1,)
-    assert cache.read_entry(hsengine.CACHE_KIND, entry.name.split("-", 1)[1]) is not None
+    assert cache.read_entry(hsdatabase.CACHE_KIND, entry.name.split("-", 1)[1]) is not None
 
 
 def test_a_well_formed_entry_with_a_broken_database_is_recompiled(cache_dir: Path) -> None:
     hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan("x")
     (entry,) = _entries(cache_dir)
-    cache.write_entry(hsengine.CACHE_KIND, entry.name.split("-", 1)[1], b'{"unsupported": []}\nxx')
+    key = entry.name.split("-", 1)[1]
+    cache.write_entry(hsdatabase.CACHE_KIND, key, b'{"unsupported": []}\nxx')
     assert hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan("a word").counts == (1,)
 
 
@@ -106,8 +108,6 @@ def test_an_unwritable_cache_does_not_break_a_run(
 def _copy_rules(target: Path) -> Path:
     import shutil
 
-    from triage.rulebook import default_rules_dir
-
     shutil.copytree(default_rules_dir(), target)
     return target
 
@@ -115,8 +115,6 @@ def _copy_rules(target: Path) -> Path:
 def test_a_validated_rule_set_is_cached_and_a_changed_file_misses(
     cache_dir: Path, tmp_path: Path
 ) -> None:
-    from triage.rulebook import load_rules
-
     rules = _copy_rules(tmp_path / "rules")
     first = load_rules([rules], include_defaults=False)
     assert load_rules([rules], include_defaults=False) == first
@@ -129,8 +127,6 @@ def test_a_validated_rule_set_is_cached_and_a_changed_file_misses(
 
 
 def test_a_corrupt_rule_set_entry_is_ignored(cache_dir: Path, tmp_path: Path) -> None:
-    from triage.rulebook import load_rules
-
     rules = _copy_rules(tmp_path / "rules")
     expected = load_rules([rules], include_defaults=False)
     for entry in cache_dir.glob("ruleset-*"):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from triage.errors import InputError
-from triage.inputs import decode, make_document, read_document, read_limited
+from triage.inputs import HTML_TAGS, decode, make_document, read_document, read_limited
 
 
 def test_markdown_markup_is_blanked_without_moving_text() -> None:
@@ -73,11 +73,9 @@ def test_markdown_noise_is_blanked_as_by_the_plain_regex() -> None:
     import random
     import re
 
-    from triage.inputs.documents import _HTML_TAGS, blank_markdown_noise
-
     full = re.compile(  # the plain form of the noise regex: look-behind and line starts
         r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"
-        rf"|</?(?:{_HTML_TAGS})\b[^>\n]{{0,200}}>|<!--|-->"
+        rf"|</?(?:{HTML_TAGS})\b[^>\n]{{0,200}}>|<!--|-->"
         r"|\*\*|__|^[ \t]{0,3}>",
         re.IGNORECASE | re.MULTILINE,
     )
@@ -91,7 +89,7 @@ def test_markdown_noise_is_blanked_as_by_the_plain_regex() -> None:
     texts += ["".join(rng.choices(pieces, k=rng.randint(0, 60))) for _ in range(2000)]
     for text in texts:
         expected = full.sub(lambda m: " " * len(m.group()), text)
-        assert blank_markdown_noise(text) == expected
+        assert make_document(text, markdown=True).text == expected
 
 
 def _stat_saying(size: int, real: Callable[..., os.stat_result]) -> Callable[..., os.stat_result]:

@@ -21,8 +21,12 @@ from triage.scan import (
 )
 
 hsengine = pytest.importorskip("triage.scan.hsengine", exc_type=ImportError)
+hsdatabase = pytest.importorskip("triage.scan.hsdatabase", exc_type=ImportError)
 
 ROOT = Path(__file__).resolve().parent.parent
+# Tests on the default rules with the hyperscan engine: on a cold cache the first one compiles
+# its databases, which takes seconds.
+DEFAULT_DATABASES = pytest.mark.slow
 CORPUS_DOCS = ROOT.parent / "shared" / "corpus" / "docs"
 NOISE = [*"é\u2019—\u00a0😀\u017f\u212aµ°\t\n≤ü", "  "]
 
@@ -96,16 +100,19 @@ def _same(both: tuple[Re2Scanner, hsengine.HyperscanScanner], text: str) -> Scan
     return expected
 
 
+@DEFAULT_DATABASES
 def test_engines_agree_on_the_project_texts(both: tuple[Re2Scanner, object]) -> None:
     fired = [_same(both, text) for text in _project_texts() + _example_texts(both[0].rules)]
     assert any(any(result.counts) for result in fired)
 
 
+@DEFAULT_DATABASES
 def test_engines_agree_on_generated_texts(both: tuple[Re2Scanner, object]) -> None:
     for text in _generated_texts():
         _same(both, text)
 
 
+@DEFAULT_DATABASES
 def test_engines_agree_on_the_corpus_when_present(both: tuple[Re2Scanner, object]) -> None:
     texts = _corpus_texts()
     if not texts:
@@ -114,6 +121,7 @@ def test_engines_agree_on_the_corpus_when_present(both: tuple[Re2Scanner, object
         _same(both, text)
 
 
+@DEFAULT_DATABASES
 def test_verdicts_agree_whatever_the_engine() -> None:
     for text in [*_project_texts(), *_generated_texts()[:40], *_corpus_texts()]:
         by_re2 = assess_text(text, engine="re2").model_dump_json()
@@ -141,6 +149,7 @@ def test_a_pattern_hyperscan_refuses_is_still_counted_by_re2() -> None:
     assert scanner.scan("ab abb zz").counts == (2, 1)
 
 
+@DEFAULT_DATABASES
 def test_a_vertical_tab_does_not_make_hyperscan_see_a_space(both: tuple[object, object]) -> None:
     story = "As a librarian,\x0bI want to see loans"
     _same(both, story)  # type: ignore[arg-type]
@@ -182,7 +191,7 @@ def test_engine_choice_follows_the_option_then_the_environment(
     ],
 )
 def test_patterns_that_may_match_non_ascii_run_in_utf8_mode(pattern: str, wide: bool) -> None:
-    assert hsengine.may_match_non_ascii(pattern) is wide
+    assert hsdatabase.may_match_non_ascii(pattern) is wide
 
 
 @pytest.mark.parametrize("odd", ["\u212a", "\u017f", "\x0b"])
@@ -277,12 +286,14 @@ def test_a_pattern_refused_with_start_of_match_is_counted_by_re2_when_present() 
     assert scanner.scan("nothing here").counts == (0,)
 
 
+@DEFAULT_DATABASES
 def test_large_documents_take_the_presence_pass(both: tuple[Re2Scanner, object]) -> None:
     text = " ".join(_project_texts())
     big = text * (hsengine.EVENT_BYTES // len(text.encode()) + 1)
     _same(both, big)  # type: ignore[arg-type]
 
 
+@DEFAULT_DATABASES
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_a_match_hyperscan_misses_without_start_of_match_is_found_by_re2(
     both: tuple[Re2Scanner, object], where: str
@@ -296,7 +307,7 @@ def test_a_match_hyperscan_misses_without_start_of_match_is_found_by_re2(
         assert result.counts[stance] == 1
 
 
-@pytest.mark.parametrize("engine", ["re2", "hyperscan"])
+@pytest.mark.parametrize("engine", ["re2", pytest.param("hyperscan", marks=DEFAULT_DATABASES)])
 def test_when_few_rules_are_left_a_set_of_just_those_counts_them_alike(engine: str) -> None:
     # A large file's later pieces skip the rules already at their cap; once few are left, a
     # set of just those runs instead of the pass over all rules. Their counts must not change.

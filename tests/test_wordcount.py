@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from triage.inputs import UNICODE_SPACES, count_words, documents, make_document
+from triage.inputs import UNICODE_SPACES, count_words, make_document
 
 ALPHABET = st.sampled_from(list("ab \n\t\x0b\x1cé\u2019😀\u2003\xa0\u3000\x85\ud800"))
 
@@ -28,8 +28,8 @@ def test_words_are_counted_like_str_split(text: str) -> None:
 @given(st.text(ALPHABET, max_size=60))
 def test_words_are_counted_like_str_split_across_pieces(text: str) -> None:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(documents, "_WORD_CHUNK", 5)
-        patch.setattr(documents, "_MANY_SPACES", 2)
+        patch.setattr("triage.inputs.text.WORD_CHUNK", 5)
+        patch.setattr("triage.inputs.text.MANY_SPACES", 2)
         assert count_words(text) == len(text.split())
 
 

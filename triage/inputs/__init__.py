@@ -1,45 +1,70 @@
 """Inputs: paths to clean text; nothing here writes or scans.
 
-Which files a bundle holds (INDEX.md, folders), how each is read and decoded, and the clean text
-with its line map.
+Which files a bundle holds (``index``: INDEX.md text, ``targets``: folders and paths), the one
+table of input formats (``formats``), and how a file is read (``files``), decoded (``decode``)
+and cleaned (``text``), whole or, when large, in pieces (``pieces``).
 """
 
-from triage.inputs.documents import (
-    DEFAULT_MAX_BYTES,
-    UNICODE_SPACES,
-    Document,
-    SeedText,
-    count_words,
-    decode,
-    make_document,
+from triage.inputs.decode import decode
+from triage.inputs.files import DEFAULT_MAX_BYTES, read_limited, size_text
+from triage.inputs.formats import (
+    FORMATS,
+    InputFormat,
+    document_from_bytes,
+    format_for,
     read_document,
-    read_limited,
+    seed_suffixes,
 )
-from triage.inputs.index import (
-    INDEX_NAME,
-    MAX_INDEX_BYTES,
+from triage.inputs.index import INDEX_NAME, MAX_INDEX_BYTES, entry_key, is_url, parse_index
+from triage.inputs.pieces import (
+    LargeText,
+    NotPlainUtf8,
+    PartialDocument,
+    Piece,
+    SameWhenSplit,
+    is_large_text,
+)
+from triage.inputs.targets import (
     Target,
     collect_targets,
-    entry_key,
-    is_url,
-    parse_index,
+    folder_documents,
     read_index,
     resolve_entry,
     seed_files,
 )
+from triage.inputs.text import (
+    HTML_TAGS,
+    UNICODE_SPACES,
+    Document,
+    SeedText,
+    count_words,
+    make_document,
+)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "FORMATS",
+    "HTML_TAGS",
     "INDEX_NAME",
     "MAX_INDEX_BYTES",
     "UNICODE_SPACES",
     "Document",
+    "InputFormat",
+    "LargeText",
+    "NotPlainUtf8",
+    "PartialDocument",
+    "Piece",
+    "SameWhenSplit",
     "SeedText",
     "Target",
     "collect_targets",
     "count_words",
     "decode",
+    "document_from_bytes",
     "entry_key",
+    "folder_documents",
+    "format_for",
+    "is_large_text",
     "is_url",
     "make_document",
     "parse_index",
@@ -48,4 +73,6 @@ __all__ = [
     "read_limited",
     "resolve_entry",
     "seed_files",
+    "seed_suffixes",
+    "size_text",
 ]

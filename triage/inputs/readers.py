@@ -1,8 +1,8 @@
 """Readers for seeds that are not plain text: HTML, PDF and Word (.docx).
 
-Imported only when such a file is read, so the CLI does not pay for them at start-up. PDF and
-Word need optional extras (``seed-triage[pdf]``, ``seed-triage[docx]``); HTML uses the standard
-library. How evidence lines map back to the file:
+Imported only when such a file is read (``triage.inputs.formats`` names them), so the CLI does
+not pay for them at start-up. PDF and Word need optional extras (``seed-triage[pdf]``,
+``seed-triage[docx]``); HTML uses the standard library. How evidence lines map back to the file:
 
 - HTML: line N of the clean text is line N of the HTML source, holding the visible text of that
   source line (columns count within the visible text). Scripts, styles, navigation, site headers
@@ -18,13 +18,13 @@ import io
 import logging
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from triage.errors import InputError
-from triage.inputs.documents import decode
+from triage.inputs.decode import decode
 
 if TYPE_CHECKING:
     from docx.table import Table
@@ -214,12 +214,3 @@ def _quiet(logger_name: str) -> Iterator[None]:
         yield
     finally:
         logger.setLevel(level)
-
-
-READERS: dict[str, Callable[[bytes, Path], str]] = {
-    ".html": read_html,
-    ".htm": read_html,
-    ".xhtml": read_html,
-    ".pdf": read_pdf,
-    ".docx": read_docx,
-}

@@ -1,24 +1,28 @@
-"""Run: wires the stages for a text, a file or a bundle (read, scan, judge) and returns reports."""
+"""Run: one ``Plan`` per run, then every seed read, scanned and judged down one path.
+
+``plan`` builds the plan (the engine chosen once), ``seed`` is the path of one seed, ``batch``
+runs seeds stage by stage, ``processes`` spreads them over worker processes, ``api`` holds the
+public functions and ``evaluate`` measures the judgments against human labels.
+"""
 
 from triage.run.api import (
     MANY_SEEDS,
-    assess_batch,
     assess_document,
     assess_file,
     assess_index,
     assess_paths,
     assess_text,
     default_jobs,
-    default_ruleset,
-    scanner_for,
+    explain_file,
 )
-from triage.run.evaluate import EvalReport, Label, evaluate, score
+from triage.run.evaluate import EvalReport, Label, evaluate, render_eval_text, score
+from triage.run.plan import Plan, default_ruleset, make_plan
 
 __all__ = [
     "MANY_SEEDS",
     "EvalReport",
     "Label",
-    "assess_batch",
+    "Plan",
     "assess_document",
     "assess_file",
     "assess_index",
@@ -27,6 +31,8 @@ __all__ = [
     "default_jobs",
     "default_ruleset",
     "evaluate",
-    "scanner_for",
+    "explain_file",
+    "make_plan",
+    "render_eval_text",
     "score",
 ]

@@ -15,9 +15,11 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from triage.errors import InputError
+from triage.inputs import Target
 from triage.report import DIMENSIONS, VERDICT_ORDER, Hit, SeedReport, Verdict
 from triage.rulebook import RuleSet
-from triage.run.api import assess_file
+from triage.run.batch import assess_in_batches, gather
+from triage.run.plan import make_plan, target_sizes
 
 
 class Label(BaseModel):
@@ -99,8 +101,11 @@ def load_labels(folder: Path) -> list[Label]:
 def evaluate(folder: Path, ruleset: RuleSet) -> EvalReport:
     """Triage every labelled document of a folder and compare with its label."""
     labels = load_labels(folder)
-    reports = [assess_file(folder / label.file, ruleset, listed=label.file) for label in labels]
-    return score(labels, reports)
+    paths = [folder / label.file for label in labels]
+    targets = [Target(label.file, p.as_posix(), p) for label, p in zip(labels, paths, strict=True)]
+    largest = max(target_sizes(targets))
+    plan = make_plan(ruleset, largest=largest, seeds=len(targets))
+    return score(labels, gather(assess_in_batches(plan, targets), len(targets)))
 
 
 def score(labels: Sequence[Label], reports: Sequence[SeedReport]) -> EvalReport:

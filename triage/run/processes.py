@@ -1,95 +1,72 @@
 """Spread seeds over worker processes; reports come back in index order.
 
-Each worker gets the rules, the compiled matcher and the list of targets once, when it starts
-(forked workers inherit them; others unpickle them and load the matcher from the on-disk
-cache). A task is then just a range of target numbers, and its answer one string: the range's
-reports as JSON, one per line. Handing each target over and each report back as its own
-object cost the main process ~70 us per seed, as much as a tenth of a seed's whole work.
+Each worker gets the plan and the list of targets once, when it starts (forked workers inherit
+them; others unpickle the plan's recipe and take the scanner from the on-disk cache). A task is
+then just a range of target numbers, and its answer one string: the range's reports as JSON, one
+per line, because handing each target over and each report back as its own object cost the main
+process a sizeable share of a seed's whole work.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from triage.inputs import Target
 from triage.report import SeedReport
-from triage.rulebook import RuleSet
+from triage.run.batch import assess_batch
+from triage.run.plan import Plan
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
-@dataclass(frozen=True)
-class _Job:
-    ruleset: RuleSet
-    max_bytes: int
-    engine: str
-    keep_scores: bool
-    targets: Sequence[Target]
-
-
-_JOBS: list[_Job] = []  # the one job of this worker process
+_JOB: list[tuple[Plan, Sequence[Target]]] = []  # the one job of this worker process
 # Seeds per chunk at most: a worker's last chunks are what the main process may wait for at the
-# end (with 125-seed chunks on 2,000 seeds that tail cost ~5%), and sending a chunk costs
-# ~0.2 ms, small against 24 seeds of ~0.7 ms each.
+# end, and sending a chunk costs little against this many seeds' work.
 MAX_CHUNK = 24
 # Near where the workers and the main process meet, chunks shrink to this many seeds: a worker
 # always holds two chunks it has not started (the executor queues them), and the main process
-# waited for those two 24-seed chunks at the end of every run (~35 ms of ~750).
+# would wait for those two full chunks at the end of every run.
 MIN_CHUNK = 4
 TAPER = 8  # a chunk holds at most 1/TAPER of the seeds between it and the meeting point
 
 
-def _start_worker(job: _Job) -> None:
-    from triage.run.api import scanner_for
-
-    scanner_for(job.ruleset, job.engine)
-    _JOBS[:] = [job]
+def _start_worker(plan: Plan, targets: Sequence[Target]) -> None:
+    _JOB[:] = [(plan, targets)]
 
 
 def _assess_range(start: int, stop: int) -> str:
     """Assess targets ``start`` to ``stop`` in a worker; return their reports as JSON lines.
 
-    JSON, because validating it in the main process (~10 us a report) is cheaper than
-    unpickling a report (~20 us); it never holds a raw newline, so lines separate reports. The
-    round trip gives an equal report: floats are written in their shortest exact form.
+    JSON, because validating it in the main process is cheaper than unpickling a report; it
+    never holds a raw newline, so lines separate reports. The round trip gives an equal report:
+    floats are written in their shortest exact form.
     """
-    from triage.run.api import assess_batch
-
-    job = _JOBS[0]
-    targets = job.targets[start:stop]
-    reports = assess_batch(targets, job.ruleset, job.max_bytes, job.engine, job.keep_scores)
+    plan, targets = _JOB[0]
+    reports = assess_batch(plan, targets[start:stop])
     return "\n".join(report.model_dump_json() for report in reports)
 
 
-def assess_in_processes(
-    targets: Sequence[Target],
-    ruleset: RuleSet,
-    max_bytes: int,
-    engine: str,
-    jobs: int,
-    keep_scores: bool = True,
-) -> Iterator[SeedReport]:
+def assess_in_processes(plan: Plan, targets: Sequence[Target], jobs: int) -> Iterator[SeedReport]:
     """Assess targets with ``jobs`` processes, in chunks; yield the reports in input order.
 
     The main process is one of the ``jobs``: ``jobs - 1`` workers take chunks from the front
     while the main process takes them from the back (cancelling a chunk no worker has started),
-    until they meet. A main process that only waited and decoded reports still took ~10% of a
-    core, which on two cores it took from the workers; and the chunks it assesses itself need no
-    hand-over at all. Between its own chunks it yields the workers' reports that are ready.
+    until they meet. A main process that only waited and decoded reports would still take a
+    share of a core from the workers, and the chunks it assesses itself need no hand-over at
+    all. Between its own chunks it yields the workers' reports that are ready.
     """
-    from triage.run.api import assess_batch
+    from concurrent.futures import ProcessPoolExecutor  # only parallel runs pay for the import
 
-    chunks = _chunks(len(targets), jobs)
-    job = _Job(ruleset, max_bytes, engine, keep_scores, targets)
-    with ProcessPoolExecutor(jobs - 1, initializer=_start_worker, initargs=(job,)) as pool:
+    chunks = chunk_ranges(len(targets), jobs)
+    with ProcessPoolExecutor(jobs - 1, initializer=_start_worker, initargs=(plan, targets)) as pool:
         futures: list[Future[str]] = [pool.submit(_assess_range, c.start, c.stop) for c in chunks]
         own: dict[int, list[SeedReport]] = {}
         ready = 0  # chunks before this one have been yielded
         for number in reversed(range(len(futures))):
             if not futures[number].cancel():
                 break  # a worker has it, and every chunk before it
-            mine = targets[chunks[number].start : chunks[number].stop]
-            own[number] = assess_batch(mine, ruleset, max_bytes, engine, keep_scores)
+            own[number] = assess_batch(plan, targets[chunks[number].start : chunks[number].stop])
             while ready < number and futures[ready].done():
                 yield from _decoded(futures[ready].result())
                 ready += 1
@@ -97,7 +74,7 @@ def assess_in_processes(
             yield from own[number] if number in own else _decoded(futures[number].result())
 
 
-def _chunks(total: int, jobs: int) -> list[range]:
+def chunk_ranges(total: int, jobs: int) -> list[range]:
     """Cut ``total`` seeds into chunks, smaller near where the workers and the main process meet.
 
     The ``jobs - 1`` workers take chunks from the front and the main process from the back, at

@@ -1,28 +1,31 @@
-"""Scan: text to per-rule counts and spans, in one linear-time pass, behind one ``Scanner``."""
+"""Scan: text to per-rule counts and spans, in one linear-time pass, behind one ``Scanner``.
 
-from triage.scan.patternshape import costly_start
-from triage.scan.scanner import (
+Two engines give the same answer, RE2's counts: ``re2`` (``re2engine``) and the optional
+``hyperscan`` (``hsengine``, ``pip install seed-triage[fast]``). Which one runs is decided in
+``engines``, the only place that knows them; a large text is scanned in pieces (``pieces``).
+"""
+
+from triage.scan.base import FEW_LEFT, Scanner
+from triage.scan.engines import (
     BATCH_SEEDS,
     CHOICES,
     ENGINE_VARIABLE,
-    FEW_LEFT,
+    ENGINES,
     LARGE_BYTES,
-    MAX_SPANS,
-    Re2Scanner,
-    Scanner,
-    ScanResult,
-    Span,
     choose_engine,
     compile_scanner,
     describe_engine,
-    first_spans,
     hyperscan_available,
-    kept_spans,
 )
+from triage.scan.patternshape import costly_start
+from triage.scan.pieces import scan_large, split_check
+from triage.scan.re2engine import Re2Scanner
+from triage.scan.spans import MAX_SPANS, ScanResult, Span, first_spans, kept_spans
 
 __all__ = [
     "BATCH_SEEDS",
     "CHOICES",
+    "ENGINES",
     "ENGINE_VARIABLE",
     "FEW_LEFT",
     "LARGE_BYTES",
@@ -38,4 +41,6 @@ __all__ = [
     "first_spans",
     "hyperscan_available",
     "kept_spans",
+    "scan_large",
+    "split_check",
 ]

@@ -2,13 +2,13 @@ r"""Which rule patterns make Hyperscan's start-of-match tracking expensive, read
 
 The hyperscan engine counts small documents from one pass of a database compiled with
 ``HS_FLAG_SOM_LEFTMOST`` (see ``hsengine``). Tracking where each match starts is what makes that
-pass slow, and two shapes of pattern cost most (measured on the default rules, 5 KB documents):
+pass slow, and two shapes of pattern cost most (measured on the default rules: see
+``benchmarks/README.md``):
 
 - a match that may begin anywhere inside a run of characters of a class that holds letters
-  (``\b[A-Za-z_]\w*\(``): every position of every word is a possible start. One such rule
-  (``code-signature``) was a fifth of the whole pass, and still costs ~90 of ~220 us per 5 KB
-  document in it. A run of digits or signs (``\b\d+\s*ms``, ``[$€£]\d+``) costs nothing
-  measurable: prose has few of them;
+  (``\b[A-Za-z_]\w*\(``): every position of every word is a possible start, so one such rule
+  (``code-signature``) can cost a large share of the pass. A run of digits or signs
+  (``\b\d+\s*ms``, ``[$€£]\d+``) costs nothing measurable: prose has few of them;
 - a class repeated up to a large bound (`` `[^`\n]{1,60}` ``): Hyperscan refuses start-of-match
   outright for the larger bounds ("Pattern is too large").
 

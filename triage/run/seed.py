@@ -1,0 +1,97 @@
+"""One seed, one straight path: read (whole, or in pieces when large) → scan → judge.
+
+Each stage is a function of the plan; ``batch`` runs them stage by stage over a few seeds, which
+gives the same reports. A seed that cannot be read or is refused becomes an error row, built
+in one place (``error_row``), and the others go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from triage.errors import InputError
+from triage.inputs import (
+    Document,
+    LargeText,
+    NotPlainUtf8,
+    SeedText,
+    Target,
+    is_large_text,
+    read_document,
+)
+from triage.report import SeedReport
+from triage.run.plan import Plan
+from triage.scan import ScanResult, scan_large
+
+Read = Document | LargeText
+Scanned = tuple[SeedText, ScanResult]
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
+
+
+def assess_seed(plan: Plan, target: Target) -> SeedReport:
+    """Read, scan and judge one seed; a seed that cannot be read gives an error row."""
+    return judge_seed(plan, target, scan_read(plan, target, read_seed(plan, target)))
+
+
+def read_seed(plan: Plan, target: Target) -> Read | SeedReport:
+    """Read a seed whole, or name it for reading in pieces when it is a large text file.
+
+    The size the index saw, if it did, only chooses how the file is read: reading checks it again.
+    """
+    path = target.path
+    if path is None:
+        return error_row(target, target.error)
+    if is_large_text(path, target.size):
+        return LargeText(path, plan.max_bytes)
+    return guarded(target, _read_whole, plan, path)
+
+
+def _read_whole(plan: Plan, path: Path) -> Document:
+    return read_document(path, max_bytes=plan.max_bytes)
+
+
+def scan_seed(plan: Plan, read: Read) -> Scanned:
+    """Scan a document; a large text is read and scanned piece by piece.
+
+    A large file that is not plain UTF-8 is read whole after all, as any other file.
+    """
+    if isinstance(read, Document):
+        return read, plan.scanner.scan(read.text)
+    try:
+        return scan_large(plan.scanner, read)
+    except NotPlainUtf8:
+        doc = read_document(read.path, max_bytes=plan.max_bytes)
+        return doc, plan.scanner.scan(doc.text)
+
+
+def scan_read(plan: Plan, target: Target, read: Read | SeedReport) -> Scanned | SeedReport:
+    """Scan what ``read_seed`` gave (an error row passes as it is, a failure becomes one)."""
+    return read if isinstance(read, SeedReport) else guarded(target, scan_seed, plan, read)
+
+
+def judge_seed(plan: Plan, target: Target, scanned: Scanned | SeedReport) -> SeedReport:
+    """Return the report of a scanned seed (or its error row, as it is)."""
+    if isinstance(scanned, SeedReport):
+        return scanned
+    doc, result = scanned
+    return plan.judge.report(doc, result, target.listed, target.shown, keep_scores=plan.keep_scores)
+
+
+def guarded(
+    target: Target, stage: Callable[[Plan, _In], _Out], plan: Plan, value: _In
+) -> _Out | SeedReport:
+    """Run one stage of a seed; what makes the seed unreadable becomes its error row."""
+    try:
+        return stage(plan, value)
+    except InputError as exc:
+        return error_row(target, str(exc))
+    except OSError as exc:
+        return error_row(target, f"{target.path}: cannot read: {exc}")
+
+
+def error_row(target: Target, reason: str | None) -> SeedReport:
+    """Return the report of a seed that could not be assessed, saying why."""
+    return SeedReport(path=target.listed, file=target.shown, error=reason)

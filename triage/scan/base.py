@@ -1,0 +1,152 @@
+"""The scanner contract and what both engines share: RE2 counts the hits of the rules that fire.
+
+An engine only says which rules fire somewhere in a text (``fired``); the verifying base then
+counts each of those rules with its own RE2 regex, so counts are always RE2's non-overlapping
+leftmost-first counts, capped at the rule's cap, whichever engine ran.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from typing import Protocol
+
+import re2
+
+from triage.rulebook import Rule
+from triage.scan.spans import MAX_SPANS, ScanResult, Span, result_of
+
+_UNANCHORED = re2._Anchor.UNANCHORED
+# RE2's default 8 MB is too small for the DFA of a set of every rule: it keeps flushing its cache.
+SET_MEMORY = 64 << 20
+# When at most this share of the rules is still to be counted (the later pieces of a large file,
+# where most rules reached their cap), a set of just those rules replaces the pass over all:
+# a never-firing rule otherwise forces every piece through the full pass.
+FEW_LEFT = 0.25
+_SUBSETS = 16  # sets of rule subsets kept compiled
+
+
+class Scanner(Protocol):
+    """What every engine offers: its name, its rules, and one scan per text."""
+
+    engine: str
+    rules: tuple[Rule, ...]
+
+    def scan(self, text: str, skip: Collection[int] = ()) -> ScanResult:
+        """Scan one text once for all rules; the counts of rules in ``skip`` may be left out."""
+        ...
+
+
+class VerifyingScanner:
+    """Base of both engines: subclasses say which rules fire, RE2 counts those rules' hits."""
+
+    engine = "re2"
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        """Keep the rules; each rule's own regex is compiled the first time that rule fires."""
+        self.rules = tuple(rules)
+        self._caps = tuple(rule.cap for rule in self.rules)
+        self._regexes: list[re2._Regexp | None] = [None] * len(self.rules)
+        self._subsets: dict[tuple[int, ...], re2.Set] = {}
+
+    def fired(self, data: bytes) -> Iterable[int]:
+        """Return the indexes of the rules that match somewhere in ``data`` (a superset is fine)."""
+        raise NotImplementedError
+
+    def scan(self, text: str, skip: Collection[int] = ()) -> ScanResult:
+        """Scan one text once for all rules; the counts of rules in ``skip`` may be left out.
+
+        ``skip`` saves counting rules whose count is already known to be enough (a large file
+        read in pieces, once a rule reached its cap); their counts here may be anything.
+        """
+        data = encode(text)
+        if data is None:  # lone surrogates: not valid UTF-8, nothing can match them sensibly
+            return ScanResult((0,) * len(self.rules), ((),) * len(self.rules))
+        return result_of(text, data, *self.count_fired(data, skip))
+
+    def count_fired(
+        self, data: bytes, skip: Collection[int] = ()
+    ) -> tuple[list[int], list[tuple[Span, ...]]]:
+        """Count with RE2 the hits of the rules that ``fired`` says match in ``data``."""
+        counts = [0] * len(self.rules)
+        spans: list[tuple[Span, ...]] = [()] * len(self.rules)
+        if not data:
+            return counts, spans
+        if len(self.rules) - len(skip) <= FEW_LEFT * len(self.rules):
+            left = tuple(i for i in range(len(self.rules)) if i not in skip)
+            fired: Iterable[int] = self.subset_fired(data, left)
+        else:
+            fired = self.fired(data)
+        for index in sorted(set(fired).difference(skip)):
+            counts[index], spans[index] = self.count(index, data)
+        return counts, spans
+
+    def subset_fired(self, data: bytes, subset: tuple[int, ...]) -> set[int]:
+        """Return which of the rules in ``subset`` match in ``data``, by a set of just those.
+
+        The sets are compiled on first use and a few are kept (a large file's later pieces ask
+        about the same few rules again and again).
+        """
+        if not subset:
+            return set()
+        matcher = self._subsets.get(subset)
+        if matcher is None:
+            if len(self._subsets) >= _SUBSETS:
+                self._subsets.clear()
+            matcher = self._subsets[subset] = re2_set([self.rules[i] for i in subset])
+        hits: list[int] = matcher.Match(data) or []
+        if not hits:  # nothing, or the set's DFA ran out of memory: each regex says for sure
+            return {i for i in subset if self._regex(i).search(data)}
+        return {subset[j] for j in hits}
+
+    def set_fired(self, matcher: re2.Set, data: bytes) -> list[int]:
+        """Return the rules a ``re2.Set`` finds in ``data``, double-checking an empty answer.
+
+        A set also answers "nothing" when its DFA runs out of memory; each rule's own regex
+        falls back to RE2's NFA instead, so it says for sure (cheap: most texts fire something).
+        """
+        found: list[int] = matcher.Match(data) or []
+        if found:
+            return found
+        return [index for index in range(len(self.rules)) if self._regex(index).search(data)]
+
+    def _regex(self, index: int) -> re2._Regexp:
+        regex = self._regexes[index]
+        if regex is None:
+            regex = self._regexes[index] = re2.compile(self.rules[index].pattern())
+        return regex
+
+    def count(self, index: int, data: bytes) -> tuple[int, tuple[Span, ...]]:
+        """Count non-overlapping leftmost-first matches up to the cap, keeping the first spans."""
+        regex = self._regex(index)
+        # The wrapper's finditer builds a match object per hit; the raw call returns spans.
+        match, cap, end = regex._regexp.Match, self._caps[index], len(data)
+        found: list[Span] = []
+        count = position = 0
+        while count < cap:
+            start, stop = match(_UNANCHORED, data, position, end)[0]
+            if start < 0:
+                break
+            count += 1
+            if count <= MAX_SPANS:
+                found.append((start, stop))
+            position = stop if stop > start else stop + 1
+        return count, tuple(found)
+
+
+def re2_set(rules: Sequence[Rule]) -> re2.Set:
+    """Return a compiled ``re2.Set`` of the rules' patterns, indexed like the rules."""
+    options = re2.Options()
+    options.max_mem = SET_MEMORY
+    matcher = re2.Set.SearchSet(options)
+    for rule in rules:
+        matcher.Add(rule.pattern())
+    matcher.Compile()
+    return matcher
+
+
+def encode(text: str) -> bytes | None:
+    """Return the UTF-8 bytes the engines scan, or None for text with lone surrogates."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None

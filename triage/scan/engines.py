@@ -1,0 +1,102 @@
+"""Engines: which one runs, decided in exactly one place, and how a scanner is compiled.
+
+``ENGINES`` is the one registry: an engine's name to its scanner class, named by a dotted
+``"module:Class"`` so an engine (and its library) is imported only when it is used. Both give the
+same answer: RE2's non-overlapping leftmost-first counts.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from triage.errors import TriageError
+from triage.rulebook import Rule
+from triage.scan.base import Scanner
+
+ENGINES: dict[str, str] = {
+    "hyperscan": "triage.scan.hsengine:HyperscanScanner",
+    "re2": "triage.scan.re2engine:Re2Scanner",
+}
+# Asked of the hyperscan engine: is its small-document database already compiled in the cache?
+_EVENTS_CACHED = "triage.scan.hsdatabase:events_cached"
+CHOICES = ("auto", *ENGINES)
+ENGINE_VARIABLE = "TRIAGE_ENGINE"
+LARGE_BYTES = 4 << 20
+BATCH_SEEDS = 32  # from this many seeds, auto takes hyperscan if its database is cached
+
+
+def hyperscan_available() -> bool:
+    """Return whether the optional hyperscan engine is installed (without importing it)."""
+    return importlib.util.find_spec("hyperscan") is not None
+
+
+def choose_engine(
+    requested: str | None = None,
+    *,
+    size: int = 0,
+    seeds: int = 1,
+    rules: Sequence[Rule] = (),
+) -> str:
+    """Return the engine to use: the one asked for, else ``$TRIAGE_ENGINE``, else automatic.
+
+    Automatic, when hyperscan is installed: hyperscan when the largest document (``size``) has
+    ``LARGE_BYTES`` or more (its pass stops once every rule has fired, which pays on large
+    texts), or for a batch of ``BATCH_SEEDS`` or more once the small-document database of these
+    ``rules`` is in the cache (then it is faster per small document than RE2); else RE2.
+    Compiling that database takes seconds, RE2's set milliseconds, so a run never compiles it
+    unasked: ``--engine hyperscan`` does, once per rule set.
+    """
+    name = _requested(requested)
+    if name == "auto":
+        return "hyperscan" if _hyperscan_pays(size, seeds, rules) else "re2"
+    if name not in ENGINES:
+        raise TriageError(f"unknown engine {name!r}; choose one of {', '.join(CHOICES)}")
+    if name == "hyperscan" and not hyperscan_available():
+        raise TriageError("the hyperscan engine is not installed: pip install 'seed-triage[fast]'")
+    return name
+
+
+def _requested(requested: str | None) -> str:
+    return (requested or os.environ.get(ENGINE_VARIABLE) or "auto").strip().lower()
+
+
+def _hyperscan_pays(size: int, seeds: int, rules: Sequence[Rule]) -> bool:
+    if not hyperscan_available():
+        return False
+    if size >= LARGE_BYTES:
+        return True
+    if seeds < BATCH_SEEDS or not rules:
+        return False
+    events_cached: Callable[[Sequence[Rule]], bool] = _load(_EVENTS_CACHED)
+    return events_cached(rules)
+
+
+def describe_engine(requested: str | None = None) -> str:
+    """Say which engine runs, for ``--version``: a name, or the automatic choice spelled out."""
+    name = _requested(requested)
+    if name != "auto":
+        return choose_engine(name)
+    if not hyperscan_available():
+        return "re2"
+    return (
+        f"auto: hyperscan for documents of {LARGE_BYTES >> 20} MB or more, and for "
+        f"{BATCH_SEEDS} seeds or more once its database is cached; else re2"
+    )
+
+
+def compile_scanner(
+    rules: Sequence[Rule], engine: str | None = None, *, use_cache: bool = True
+) -> Scanner:
+    """Compile a scanner for these rules with the chosen engine (see ``choose_engine``)."""
+    scanner_class: Callable[..., Scanner] = _load(ENGINES[choose_engine(engine)])
+    return scanner_class(rules, use_cache=use_cache)
+
+
+def _load(dotted: str) -> Any:
+    """Import what a registry entry names as ``"module:attribute"``."""
+    module, _, name = dotted.partition(":")
+    return getattr(importlib.import_module(module), name)

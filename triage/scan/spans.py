@@ -1,0 +1,108 @@
+"""Spans: where a rule matched, as str offsets, converted from UTF-8 byte offsets when read."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import overload
+
+Span = tuple[int, int]
+MAX_SPANS = 3  # spans kept per rule: the evidence of a report shows at most this many
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """Hits of one document: per rule index, a count (capped at the rule's cap) and first spans."""
+
+    counts: tuple[int, ...]
+    spans: Sequence[tuple[Span, ...]]
+
+
+class CharSpans(Sequence[tuple[Span, ...]]):
+    """Spans per rule as str offsets, turned from UTF-8 byte offsets only when read.
+
+    Reports show the spans of a few rules only, so converting all of them would be wasted; each
+    conversion decodes from the nearest offset already known, so reading is linear overall.
+    """
+
+    def __init__(self, data: bytes, spans: Sequence[tuple[Span, ...]]) -> None:
+        """Keep the bytes the spans point into."""
+        self._data = data
+        self._spans = spans
+        self._known = [0]  # byte offsets whose char offset is known, sorted
+        self._chars = {0: 0}
+
+    def __len__(self) -> int:
+        """Return the number of rules."""
+        return len(self._spans)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Span, ...]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[Span, ...]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[Span, ...] | Sequence[tuple[Span, ...]]:
+        """Return one rule's spans (or a slice of them) in str offsets."""
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(len(self))[index])
+        return tuple((self._char(a), self._char(b)) for a, b in self._spans[index])
+
+    def first_many(self, wanted: Sequence[tuple[int, int]]) -> list[tuple[Span, ...]]:
+        """Return, per (rule, count) asked, that rule's first ``count`` spans in str offsets.
+
+        All the offsets are converted in one pass, decoding each stretch of bytes between them
+        once, rather than one offset at a time.
+        """
+        raw = [self._spans[index][:count] for index, count in wanted]
+        offsets = sorted({offset for spans in raw for span in spans for offset in span})
+        chars: dict[int, int] = {}
+        before = total = 0
+        for offset in offsets:
+            total += len(self._data[before:offset].decode("utf-8"))
+            chars[offset], before = total, offset
+        return [tuple((chars[a], chars[b]) for a, b in spans) for spans in raw]
+
+    def kept(self, index: int) -> int:
+        """Return how many spans one rule has (without converting them)."""
+        return len(self._spans[index])
+
+    def __iter__(self) -> Iterator[tuple[Span, ...]]:
+        """Iterate over every rule's spans."""
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        """Compare with any sequence of spans, element by element."""
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _char(self, offset: int) -> int:
+        if offset not in self._chars:
+            before = self._known[bisect.bisect_right(self._known, offset) - 1]
+            piece = self._data[before:offset].decode("utf-8")
+            self._chars[offset] = self._chars[before] + len(piece)
+            bisect.insort(self._known, offset)
+        return self._chars[offset]
+
+
+def result_of(
+    text: str, data: bytes, counts: list[int], spans: list[tuple[Span, ...]]
+) -> ScanResult:
+    """Return a scan result, with spans turned into str offsets if the text is not ASCII."""
+    if len(data) != len(text):
+        return ScanResult(tuple(counts), CharSpans(data, spans))
+    return ScanResult(tuple(counts), tuple(spans))
+
+
+def kept_spans(result: ScanResult, index: int) -> int:
+    """Return how many spans a rule has in a result (without converting them)."""
+    if isinstance(result.spans, CharSpans):
+        return result.spans.kept(index)
+    return len(result.spans[index])
+
+
+def first_spans(result: ScanResult, wanted: Sequence[tuple[int, int]]) -> list[tuple[Span, ...]]:
+    """Return, per (rule, count) asked, the rule's first ``count`` spans, converting only those."""
+    if isinstance(result.spans, CharSpans):
+        return result.spans.first_many(wanted)
+    return [result.spans[index][:count] for index, count in wanted]
