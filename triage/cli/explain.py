@@ -14,9 +14,7 @@ from triage.cli.options import (
     ruleset_for,
 )
 from triage.outputs import emit
-
-# ``triage.run`` does not export ``explain_file`` yet; the run stage's own branch adds it.
-from triage.run.api import explain_file
+from triage.run import explain_file
 
 
 def build_parser() -> argparse.ArgumentParser:

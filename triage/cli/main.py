@@ -7,13 +7,13 @@ else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 
 from triage.cli.options import ExitCode
 from triage.errors import RuleError, TriageError
+from triage.registry import resolve
 
 Command = Callable[[Sequence[str]], int]
 
@@ -32,8 +32,7 @@ MAIN_COMMAND = "triage.cli.check:run"
 
 def load_command(target: str) -> Command:
     """Import the function a ``"module:function"`` entry names."""
-    module, _, function = target.partition(":")
-    command: Command = getattr(importlib.import_module(module), function)
+    command: Command = resolve(target)
     return command
 
 

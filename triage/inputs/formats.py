@@ -11,7 +11,6 @@ To add a format: one entry here (and its reader), plus its tests.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +20,7 @@ from triage.errors import InputError
 from triage.inputs.decode import decode
 from triage.inputs.files import DEFAULT_MAX_BYTES, read_limited
 from triage.inputs.text import Document, make_document
+from triage.registry import resolve
 
 Reader = Callable[[bytes, Path], str]
 
@@ -94,6 +94,5 @@ def document_from_bytes(data: bytes, path: Path) -> Document:
 @cache
 def load_reader(dotted: str) -> Reader:
     """Import a reader named ``"module:function"`` (on first use only)."""
-    module, _, name = dotted.partition(":")
-    reader: Reader = getattr(importlib.import_module(module), name)
+    reader: Reader = resolve(dotted)
     return reader

@@ -7,7 +7,6 @@ JSON Schema, SARIF, the index writer, the evaluation renderers) is loaded on fir
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from triage.outputs.files import emit, write_output, write_stdout
@@ -24,6 +23,7 @@ from triage.outputs.formats import (
 from triage.outputs.options import DEFAULT_FAIL_ON, FAIL_LEVELS, RenderOptions
 from triage.outputs.render import md_code, md_escape, render_json, render_markdown
 from triage.outputs.terminal import Progress, render_bundle_line, render_terminal, use_colour
+from triage.registry import resolve
 
 if TYPE_CHECKING:
     from triage.outputs.ask import (
@@ -57,8 +57,7 @@ def __getattr__(name: str) -> Any:
     """Load a name of ``LAZY`` from its module the first time it is asked for."""
     if name not in LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module, _, attribute = LAZY[name].partition(":")
-    value = getattr(importlib.import_module(module), attribute)
+    value = resolve(LAZY[name])
     globals()[name] = value
     return value
 

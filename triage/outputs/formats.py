@@ -9,13 +9,13 @@ serialize straight to bytes (JSON, whose reports run to megabytes).
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from triage.outputs.options import RenderOptions
 from triage.outputs.render import render_json_bytes, render_markdown, render_text, render_yaml
+from triage.registry import resolve
 from triage.report import Report, printable
 
 DEFAULT_FORMAT = "text"
@@ -57,8 +57,7 @@ def _load(entry: _Loaded | str) -> _Loaded:
     """Return a registered renderer, importing it first when it is named by a string."""
     if not isinstance(entry, str):
         return entry
-    module, _, attribute = entry.partition(":")
-    loaded: _Loaded = getattr(importlib.import_module(module), attribute)
+    loaded: _Loaded = resolve(entry)
     return loaded
 
 

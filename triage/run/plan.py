@@ -17,8 +17,10 @@ from triage.judge import Judge
 from triage.rulebook import RuleSet, load_rules
 from triage.scan import Scanner, choose_engine, compile_scanner
 
-# One compiled scanner per (rule set fingerprint, engine): compiling costs far more than a seed.
+# One compiled scanner per (rule set fingerprint, engine), one judge per rule set: building
+# either costs more than judging a seed, and library callers make one plan per text.
 _SCANNERS: dict[tuple[str, str], Scanner] = {}
+_JUDGES: dict[str, Judge] = {}
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +69,14 @@ def make_plan(
 def plan_for(ruleset: RuleSet, engine: str, max_bytes: int, keep_scores: bool) -> Plan:
     """Build a plan for an engine already chosen (a worker process rebuilds its plan so)."""
     scanner = scanner_of(ruleset, engine)
-    return Plan(ruleset, engine, scanner, Judge(ruleset), max_bytes, keep_scores)
+    return Plan(ruleset, engine, scanner, judge_of(ruleset), max_bytes, keep_scores)
+
+
+def judge_of(ruleset: RuleSet) -> Judge:
+    """Return the judge of a rule set, building it on first use."""
+    if ruleset.fingerprint not in _JUDGES:
+        _JUDGES[ruleset.fingerprint] = Judge(ruleset)
+    return _JUDGES[ruleset.fingerprint]
 
 
 def scanner_of(ruleset: RuleSet, engine: str) -> Scanner:

@@ -11,9 +11,9 @@ import importlib
 import importlib.util
 import os
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from triage.errors import TriageError
+from triage.registry import resolve
 from triage.rulebook import Rule
 from triage.scan.base import Scanner
 
@@ -71,7 +71,7 @@ def _hyperscan_pays(size: int, seeds: int, rules: Sequence[Rule]) -> bool:
         return True
     if seeds < BATCH_SEEDS or not rules:
         return False
-    events_cached: Callable[[Sequence[Rule]], bool] = _load(_EVENTS_CACHED)
+    events_cached: Callable[[Sequence[Rule]], bool] = resolve(_EVENTS_CACHED)
     return events_cached(rules)
 
 
@@ -92,11 +92,5 @@ def compile_scanner(
     rules: Sequence[Rule], engine: str | None = None, *, use_cache: bool = True
 ) -> Scanner:
     """Compile a scanner for these rules with the chosen engine (see ``choose_engine``)."""
-    scanner_class: Callable[..., Scanner] = _load(ENGINES[choose_engine(engine)])
+    scanner_class: Callable[..., Scanner] = resolve(ENGINES[choose_engine(engine)])
     return scanner_class(rules, use_cache=use_cache)
-
-
-def _load(dotted: str) -> Any:
-    """Import what a registry entry names as ``"module:attribute"``."""
-    module, _, name = dotted.partition(":")
-    return getattr(importlib.import_module(module), name)
