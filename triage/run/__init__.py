@@ -15,7 +15,7 @@ from triage.run.api import (
     default_jobs,
     explain_file,
 )
-from triage.run.evaluate import EvalReport, Label, evaluate, render_eval_text, score
+from triage.run.evaluate import EvalReport, Label, evaluate, score
 from triage.run.plan import Plan, default_ruleset, make_plan
 
 __all__ = [
@@ -33,6 +33,5 @@ __all__ = [
     "evaluate",
     "explain_file",
     "make_plan",
-    "render_eval_text",
     "score",
 ]
