@@ -40,6 +40,7 @@ def test_the_corpus_is_broad() -> None:
     assert set(genres) == set(materialise.GENRES)
     assert min(genres.values()) >= 30, genres.most_common()[-3:]
     assert len(sources) >= 150
+    assert len(RECORDS) >= 1000
 
 
 def test_no_repository_gives_more_than_six_documents_per_group() -> None:
