@@ -48,7 +48,8 @@ def test_names_every_missing_dimension(reference: Report, present: set[str]) -> 
 
 def test_reference_message_says_what_was_received(reference: Report) -> None:
     message = draft_request(reference, POLICY)
-    assert f"{reference.seeds[0].file}`: " in message
+    assert f"`{reference.seeds[0].path}`: " in message  # its own name, not a local path
+    assert str(ROOT) not in message
     assert all(_heading(name) in message for name in DIMENSIONS)
     assert md_escape(POLICY.not_a_spec_question) in message
     assert f"line {reference.seeds[0].evidence[0].line}:" in message

@@ -26,7 +26,10 @@ def test_the_best_verdict_and_every_dimension_found_make_the_bundle(
     bundle = summarise_bundle(ruleset.policy, seeds)
     assert (bundle.verdict, bundle.seeds, bundle.buildable, bundle.errors) == ("buildable", 3, 1, 1)
     assert bundle.dimensions.software_spec and not bundle.dimensions.hardware_target
-    assert bundle.summary == "buildable (3 seeds, 1 buildable, 1 error) → ready for design"
+    assert bundle.summary == (
+        "incomplete: not every seed could be read (3 seeds, 1 buildable, 1 error)"
+        " → fix the errors above and run again"
+    )
 
 
 def test_adding_seeds_one_by_one_gives_the_same_bundle(
@@ -48,7 +51,7 @@ def test_the_order_of_the_seeds_does_not_change_the_bundle(
 def test_a_bundle_of_errors_only_is_unjudged(ruleset: RuleSet, seeds: list[SeedReport]) -> None:
     bundle = summarise_bundle(ruleset.policy, [seeds[1]])
     assert (bundle.verdict, bundle.errors) == (None, 1)
-    assert bundle.summary.startswith("no seed could be judged (1 seed, 0 buildable, 1 error)")
+    assert bundle.summary.startswith("incomplete: not every seed could be read (1 seed, 0 ")
 
 
 def test_an_empty_bundle_has_no_verdict(ruleset: RuleSet) -> None:

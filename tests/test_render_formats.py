@@ -104,4 +104,7 @@ def test_ask_lists_unreadable_seeds(tmp_path: Path) -> None:
     report = _with_broken_seed(tmp_path)
     assert needs_asking(report)
     message = draft_request(report, default_ruleset().policy)
-    assert f"{md_code(report.seeds[0].file)}: we could not read it" in message
+    # By its own name and in the requester's words: no local path, no operator advice.
+    expected = "`gone.txt`: we could not read it (it was not among the files we received)"
+    assert expected in message
+    assert str(tmp_path) not in message

@@ -6,6 +6,7 @@ The JSON form of ``Report`` is a contract other tools read; its schema is export
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -15,6 +16,12 @@ __version__ = "0.1.0"
 DIMENSIONS = ("software_spec", "hardware_target", "performance_core")
 Verdict = Literal["buildable", "needs-clarification", "not-a-spec"]
 VERDICT_ORDER: tuple[Verdict, ...] = ("not-a-spec", "needs-clarification", "buildable")
+# What a terminal or a Markdown page must not receive raw: C0 and C1 controls and DEL (ESC starts
+# colour, cursor and OSC sequences), the bidirectional overrides and isolates (text that reads
+# differently than it is) and the Unicode line and paragraph separators.
+_OTHER_CONTROLS = r"\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile(r"[\x00-\x1f" + _OTHER_CONTROLS + "]")
+_UNSAFE_IN_LINES = re.compile(r"[\x00-\x08\x0b-\x1f" + _OTHER_CONTROLS + "]")
 
 
 class _Frozen(BaseModel):
@@ -131,3 +138,23 @@ def printable(text: str) -> str:
         except UnicodeEncodeError:  # a surrogate that stands for no byte
             return text.encode("utf-8", "replace").decode("utf-8")
     return text
+
+
+def safe_text(text: str, *, lines: bool = False) -> str:
+    r"""Return ``text`` safe to show a person: ``printable``, each control character as an escape.
+
+    An ESC, a carriage return, a bidirectional override and the like become visible escapes
+    (``\x1b``, ``\u202e``), so a file name or a document cannot move the cursor, recolour or
+    retitle a terminal, or hide text. With ``lines``, newlines and tabs stay (a whole rendered
+    page); without, a value is kept on its line (a file name with a newline cannot fake a row).
+    """
+    pattern = _UNSAFE_IN_LINES if lines else _UNSAFE
+    text = printable(text)
+    if pattern.search(text) is None:
+        return text
+    return pattern.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -1,4 +1,8 @@
-"""``triage ask``: draft the Markdown message to the requester of a bundle that is not buildable."""
+"""``triage ask``: draft the Markdown message to the requester of a bundle that is not buildable.
+
+Exit code: 0 when the draft (or "nothing to ask") covers every seed, 2 when a seed could not be
+read: the draft then asks for that document again, and the run is not complete.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from triage.cli.check import checked_output
 from triage.cli.options import (
+    DEFAULT_INDEX,
     ExitCode,
     add_output_option,
     add_rules_options,
@@ -16,6 +22,7 @@ from triage.cli.options import (
     ruleset_for,
 )
 from triage.outputs import draft_request, emit, needs_asking
+from triage.report import safe_text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,12 +38,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str]) -> ExitCode:
-    """Draft the message to the requester; nothing to ask when the bundle is buildable."""
+    """Draft the message to the requester; nothing to ask when every seed is read and buildable."""
     args = build_parser().parse_args(argv)
-    ruleset = ruleset_for(args, config_for(args))
+    config = config_for(args)
+    output = checked_output(args, config, args.paths or [DEFAULT_INDEX])
+    ruleset = ruleset_for(args, config)
     report = assess_seeds(args, ruleset)
-    if not needs_asking(report):
-        print(f"triage: nothing to ask: {report.bundle.summary}", file=sys.stderr)
-        return ExitCode.OK
-    emit(draft_request(report, ruleset.policy), args.output)
+    if needs_asking(report):
+        emit(draft_request(report, ruleset.policy), output)
+    else:
+        print(f"triage: nothing to ask: {safe_text(report.bundle.summary)}", file=sys.stderr)
     return ExitCode.ERROR if report.bundle.errors else ExitCode.OK

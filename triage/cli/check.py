@@ -11,8 +11,11 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+from triage.cli.config import Config
 from triage.cli.options import (
+    DEFAULT_INDEX,
     ExitCode,
     add_output_option,
     add_rules_options,
@@ -28,14 +31,18 @@ from triage.outputs import (
     DEFAULT_FORMAT,
     FAIL_LEVELS,
     RenderOptions,
+    bundle_files,
     emit,
     format_names,
+    guard_output,
     render_bundle_line,
     render_bytes,
+    rule_files,
     use_colour,
     write_stdout,
 )
 from triage.report import Report, __version__, falls_below
+from triage.rulebook import default_rules_dir
 from triage.scan import describe_engine
 
 
@@ -113,20 +120,37 @@ def run(argv: Sequence[str]) -> ExitCode:
     config = config_for(args)
     fmt = args.format or config.format or DEFAULT_FORMAT
     fail_on = args.fail_on or config.fail_on or DEFAULT_FAIL_ON
+    output = checked_output(args, config, args.paths or [DEFAULT_INDEX])
     # No format prints the per-rule scores (that is ``triage explain``): not built at all.
     report = assess_seeds(args, ruleset_for(args, config), args.quiet, keep_scores=False)
-    if args.output is not None:
-        emit(render_bytes(report, fmt, RenderOptions(fail_on)), args.output)
-    write_stdout(_stdout_text(report, args, fmt, fail_on))
+    if output is not None:
+        emit(render_bytes(report, fmt, RenderOptions(fail_on)), output)
+    write_stdout(_stdout_text(report, args, output, (fmt, fail_on)))
     return exit_code(report, fail_on)
 
 
-def _stdout_text(report: Report, args: argparse.Namespace, fmt: str, fail_on: str) -> str | bytes:
+def checked_output(args: argparse.Namespace, config: Config, seeds: Sequence[Path]) -> Path | None:
+    """Check ``-o`` before any work (see ``guard_output``); return it, or None for stdout.
+
+    The run's inputs it may not be: the seeds and indexes of ``seeds``, the rule files of every
+    rule folder the run loads and the configuration files that apply.
+    """
+    folders = [] if getattr(args, "no_default_rules", False) else [default_rules_dir()]
+    folders += [*config.rules, *getattr(args, "rules", [])]
+    inputs = [*rule_files(folders), *map(Path, config.sources)]
+    inputs += bundle_files(seeds, getattr(args, "allow_outside", False))
+    return guard_output(args.output, inputs)
+
+
+def _stdout_text(
+    report: Report, args: argparse.Namespace, output: Path | None, how: tuple[str, str]
+) -> str | bytes:
     """Return what stdout shows: the bundle line (-q), nothing (-qq, or --output), or the report."""
+    fmt, fail_on = how
     colour = use_colour(sys.stdout, os.environ, args.color)
     if args.quiet:
         return render_bundle_line(report, colour) if args.quiet == 1 else ""
-    if args.output is not None:
+    if output is not None:
         return ""
     terminal = is_terminal(sys.stdout) or args.color == "always"
     return render_bytes(report, fmt, RenderOptions(fail_on, terminal, colour))

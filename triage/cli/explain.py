@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
+from triage.cli.check import checked_output
 from triage.cli.options import (
     ExitCode,
     add_output_option,
@@ -14,6 +15,7 @@ from triage.cli.options import (
     ruleset_for,
 )
 from triage.outputs import emit
+from triage.report import safe_text
 from triage.run import explain_file
 
 
@@ -32,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> ExitCode:
     """Print the decision trace of one document."""
     args = build_parser().parse_args(argv)
-    ruleset = ruleset_for(args, config_for(args))
-    emit(explain_file(args.file, ruleset), args.output)
+    config = config_for(args)
+    output = checked_output(args, config, [args.file])
+    ruleset = ruleset_for(args, config)
+    emit(safe_text(explain_file(args.file, ruleset), lines=True), output)
     return ExitCode.OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
+from triage.cli.check import checked_output
 from triage.cli.options import (
     ExitCode,
     add_output_option,
@@ -13,6 +14,7 @@ from triage.cli.options import (
     ruleset_for,
 )
 from triage.outputs import emit
+from triage.report import safe_text
 from triage.rulebook import RuleSet, example_failures
 
 
@@ -28,13 +30,15 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> ExitCode:
     """List the rules, or run every rule's examples."""
     args = build_parser().parse_args(argv)
-    ruleset = ruleset_for(args, config_for(args))
+    config = config_for(args)
+    output = checked_output(args, config, [])
+    ruleset = ruleset_for(args, config)
     if args.action == "list":
-        emit(_lines(rule_lines(ruleset)), args.output)
+        emit(_lines(rule_lines(ruleset)), output)
         return ExitCode.OK
     failures = [failure for rule in ruleset.rules for failure in example_failures(rule)]
     summary = f"{len(ruleset.rules)} rules, {len(failures)} failing examples"
-    emit(_lines([*failures, summary]), args.output)
+    emit(_lines([*failures, summary]), output)
     return ExitCode.FINDINGS if failures else ExitCode.OK
 
 
@@ -44,4 +48,5 @@ def rule_lines(ruleset: RuleSet) -> list[str]:
 
 
 def _lines(lines: Sequence[str]) -> str:
-    return "".join(f"{line}\n" for line in lines)
+    """Return one line per item; a rule's own text cannot bring a control character along."""
+    return "".join(f"{safe_text(line)}\n" for line in lines)

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Sequence
 
 from triage.cli.options import ExitCode, add_output_option
-from triage.outputs import emit, render_schema
+from triage.outputs import emit, guard_output, render_schema
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,5 +21,5 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> ExitCode:
     """Print the JSON Schema of the JSON report."""
     args = build_parser().parse_args(argv)
-    emit(render_schema(), args.output)
+    emit(render_schema(), guard_output(args.output))
     return ExitCode.OK

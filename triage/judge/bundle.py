@@ -3,6 +3,10 @@
 A bundle is buildable when any seed carries buildable requirements: its verdict is the best of
 its seeds', and a dimension is found when any seed states it. ``BundleTally`` adds one report at
 a time, so a run can summarise seeds as they come.
+
+While any seed could not be read the bundle is incomplete (the unread one may be the spec): its
+summary says so (the policy's ``bundle_unjudged``), never "ready for design", whatever the
+verdict of the seeds that were read.
 """
 
 from __future__ import annotations
@@ -41,8 +45,11 @@ class BundleTally:
         return BundleTally(self.seeds + 1, self.errors, buildable, verdict, found)
 
     def report(self, policy: Policy) -> BundleReport:
-        """Return the bundle's report, its advice worded by the policy."""
-        advice = policy.bundle_advice[self.verdict] if self.verdict else policy.bundle_unjudged
+        """Return the bundle's report, its advice worded by the policy (incomplete on an error)."""
+        if self.verdict is None or self.errors:
+            advice = policy.bundle_unjudged
+        else:
+            advice = policy.bundle_advice[self.verdict]
         count = f"{self.seeds} seed{'s' if self.seeds != 1 else ''}, {self.buildable} buildable"
         if self.errors:
             count += f", {self.errors} error{'s' if self.errors != 1 else ''}"

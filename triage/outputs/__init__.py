@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from triage.outputs.files import emit, write_output, write_stdout
+from triage.outputs.files import (
+    STDOUT_NAME,
+    bundle_files,
+    emit,
+    guard_output,
+    rule_files,
+    write_output,
+    write_stdout,
+)
 from triage.outputs.formats import (
     DEFAULT_FORMAT,
     FORMATS,
@@ -67,16 +75,19 @@ __all__ = [
     "DEFAULT_FORMAT",
     "FAIL_LEVELS",
     "FORMATS",
+    "STDOUT_NAME",
     "Evaluation",
     "IndexUpdate",
     "OutputFormat",
     "Progress",
     "RenderOptions",
     "artifact_uri",
+    "bundle_files",
     "draft_request",
     "emit",
     "evaluation_format_names",
     "format_names",
+    "guard_output",
     "md_code",
     "md_escape",
     "missing_dimensions",
@@ -94,6 +105,7 @@ __all__ = [
     "render_schema",
     "render_terminal",
     "report_schema",
+    "rule_files",
     "use_colour",
     "write_output",
     "write_stdout",

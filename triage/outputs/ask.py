@@ -3,19 +3,37 @@
 It says what was received, why it is not enough (each missing dimension with the evidence that
 came closest) and the questions of each missing dimension. Every sentence comes from the
 ``ask`` section of the policy; this module only arranges them. A pure function of its inputs.
+
+The message goes to someone outside: it names each document by its own file name (never a path
+on this machine) and says why one could not be read in the requester's terms, never with the
+operator's advice (options, paths, installs) that the error row carries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import PurePosixPath
 
 from triage.errors import RuleError
 from triage.outputs.render import md_code, md_escape
-from triage.report import DIMENSIONS, Hit, Report, SeedReport
+from triage.report import DIMENSIONS, Hit, Report, SeedReport, safe_text
 from triage.rulebook import POLICY_FILE, AskTemplate, Policy, default_rules_dir, load_policy
 
 QUOTES_PER_SEED = 3
 QUOTES_PER_DIMENSION = 3
+# (words in an error row, what the requester reads instead); the first that matches, else the last.
+REQUESTER_REASONS: tuple[tuple[str, str], ...] = (
+    ("password-protected", "it is password-protected"),
+    ("no text layer", "it has no text layer, as a scan has none"),
+    ("empty file", "it is empty"),
+    ("no text, only", "it holds no text"),
+    ("size limit", "it is larger than we can take"),
+    ("file not found", "it was not among the files we received"),
+    ("URL entry", "it is a link, and we do not download links; please send the file itself"),
+    ("not a text document", "it is in a format we cannot read"),
+    ("not a readable", "it is damaged or in a format we cannot read"),
+    ("", "it could not be opened"),
+)
 
 
 def missing_dimensions(report: Report) -> tuple[str, ...]:
@@ -24,8 +42,8 @@ def missing_dimensions(report: Report) -> tuple[str, ...]:
 
 
 def needs_asking(report: Report) -> bool:
-    """Return whether the bundle is not buildable, so the requester must be asked."""
-    return report.bundle.verdict != "buildable"
+    """Return whether the requester must be asked: the bundle is not buildable, or is incomplete."""
+    return report.bundle.verdict != "buildable" or report.bundle.errors > 0
 
 
 def ask_template(policy: Policy) -> AskTemplate:
@@ -59,7 +77,7 @@ def draft_request(report: Report, policy: Policy) -> str:
     if present:
         blocks.append(md_escape(ask.already_there.format(labels=", ".join(present))))
     blocks += [md_escape(ask.closing), md_escape(ask.signature)]
-    return "\n\n".join(blocks) + "\n"
+    return safe_text("\n\n".join(blocks) + "\n", lines=True)
 
 
 def other_questions(report: Report, policy: Policy) -> tuple[str, ...]:
@@ -81,10 +99,20 @@ def _received(report: Report, ask: AskTemplate) -> str:
 
 
 def _seed_line(seed: SeedReport, ask: AskTemplate) -> str:
-    file = md_code(seed.file)
+    file = md_code(document_name(seed))
     if seed.error is not None:
-        return ask.error_line.format(file=file, error=md_escape(seed.error))
+        return ask.error_line.format(file=file, error=md_escape(requester_reason(seed.error)))
     return ask.seed_line.format(file=file, summary=md_escape(seed.summary or ""))
+
+
+def document_name(seed: SeedReport) -> str:
+    """Return the name a requester knows a seed by: its file name, without any folder."""
+    return PurePosixPath(seed.path.replace("\\", "/")).name or seed.path
+
+
+def requester_reason(error: str) -> str:
+    """Return why a seed could not be read, in the requester's terms (see ``REQUESTER_REASONS``)."""
+    return next(reason for words, reason in REQUESTER_REASONS if words in error)
 
 
 def _quote(hit: Hit) -> str:

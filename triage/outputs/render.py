@@ -10,7 +10,7 @@ from typing import Any
 
 from triage.outputs.options import RenderOptions
 from triage.outputs.terminal import render_terminal
-from triage.report import Hit, Report, SeedReport
+from triage.report import Hit, Report, SeedReport, safe_text
 
 EVIDENCE_SHOWN = 5
 _MD_SPECIAL = "\\`*_[]<>|~#"
@@ -55,36 +55,49 @@ def render_yaml(report: Report, options: RenderOptions | None = None) -> str:
 
 
 def render_text(report: Report, options: RenderOptions | None = None) -> str:
-    """Render a compact report for a CI log, or the terminal layout when a person reads it."""
+    """Render a compact report for a CI log, or the terminal layout when a person reads it.
+
+    Every value is shown with ``safe_text``: no control character of a file name, a document
+    or a rule reaches the log or the terminal raw.
+    """
     if options is not None and options.terminal:
         return render_terminal(report, options.colour)
     blocks = [_seed_text(seed) for seed in report.seeds]
-    blocks.append(f"bundle: {report.bundle.summary}")
+    blocks.append(f"bundle: {safe_text(report.bundle.summary)}")
     return "\n".join(blocks) + "\n"
 
 
 def _seed_text(seed: SeedReport) -> str:
+    file = safe_text(seed.file)
     if seed.error is not None:
-        return f"{seed.file}  error\n  {seed.error}"
-    lines = [f"{seed.file}  {seed.verdict}", f"  {seed.summary}"]
+        return f"{file}  error\n  {safe_text(seed.error)}"
+    lines = [f"{file}  {seed.verdict}", f"  {safe_text(seed.summary or '')}"]
     if seed.reason:
-        lines.append(f"  why: {seed.reason}")
+        lines.append(f"  why: {safe_text(seed.reason)}")
     for hit in seed.evidence[:EVIDENCE_SHOWN]:
-        lines.append(f"    {hit.line}:{hit.column}  {hit.rule}  “{hit.excerpt}”")
+        quote = safe_text(f"{hit.rule}  “{hit.excerpt}”")
+        lines.append(f"    {hit.line}:{hit.column}  {quote}")
     if seed.questions:
         lines.append("  ask:")
-        lines.extend(f"    - {question}" for question in seed.questions)
+        lines.extend(f"    - {safe_text(question)}" for question in seed.questions)
     return "\n".join(lines)
 
 
 def md_escape(text: str) -> str:
-    """Escape Markdown syntax so quoted seed text renders as the characters it contains."""
-    flat = " ".join(text.split())
+    """Escape Markdown syntax so quoted seed text renders as the characters it contains.
+
+    Runs of white space become one space; control characters become visible escapes.
+    """
+    flat = safe_text(" ".join(text.split()))
     return "".join(f"\\{char}" if char in _MD_SPECIAL else char for char in flat)
 
 
 def md_code(text: str) -> str:
-    """Return ``text`` as inline code, with a fence longer than any backtick run inside it."""
+    """Return ``text`` as inline code, with a fence longer than any backtick run inside it.
+
+    Control characters (a newline in a file name too) become visible escapes.
+    """
+    text = safe_text(text)
     fence = "`"
     while fence in text:
         fence += "`"

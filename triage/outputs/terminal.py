@@ -1,5 +1,8 @@
 """Terminal niceties: colour and a compact layout for people, a progress line on stderr.
 
+The only control sequences written are this module's own: every value is shown with
+``safe_text`` first.
+
 Plain ANSI codes, no dependency. Colour is used only when the stream is a terminal, ``NO_COLOR``
 is unset or empty (https://no-color.org) and ``TERM`` is not ``dumb``; piped output stays the
 plain text layout, byte for byte.
@@ -10,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TextIO
 
-from triage.report import Report, SeedReport
+from triage.report import Report, SeedReport, safe_text
 
 RESET = "\x1b[0m"
 BOLD = "\x1b[1m"
@@ -47,21 +50,27 @@ def render_terminal(report: Report, colour: bool = True) -> str:
 
 
 def render_bundle_line(report: Report, colour: bool = False) -> str:
-    """Render only the bundle's verdict line, as ``--quiet`` prints it."""
+    """Render only the bundle's verdict line, as ``--quiet`` prints it.
+
+    A bundle with a seed that could not be read is coloured as an error, whatever the others say.
+    """
     verdict = report.bundle.verdict or "error"
-    bundle = paint(report.bundle.summary, BOLD + VERDICT_COLOURS[verdict], colour)
+    if report.bundle.errors:
+        verdict = "error"
+    bundle = paint(safe_text(report.bundle.summary), BOLD + VERDICT_COLOURS[verdict], colour)
     return f"{paint('bundle:', BOLD, colour)} {bundle}\n"
 
 
 def _seed_block(seed: SeedReport, colour: bool) -> str:
     verdict = seed.verdict or "error"
-    head = f"{paint(verdict, BOLD + VERDICT_COLOURS[verdict], colour)}  {seed.file}"
+    head = f"{paint(verdict, BOLD + VERDICT_COLOURS[verdict], colour)}  {safe_text(seed.file)}"
     if seed.error is not None:
-        return f"{head}\n  {seed.error}"
-    lines = [head, f"  {seed.summary}"]
+        return f"{head}\n  {safe_text(seed.error)}"
+    lines = [head, f"  {safe_text(seed.summary or '')}"]
     for hit in seed.evidence[:EVIDENCE_SHOWN]:
-        lines.append(paint(f"    {hit.line}:{hit.column} {hit.rule}  “{hit.excerpt}”", DIM, colour))
-    lines.extend(f"  {i}. {q}" for i, q in enumerate(seed.questions, 1))
+        quote = safe_text(f"{hit.rule}  “{hit.excerpt}”")
+        lines.append(paint(f"    {hit.line}:{hit.column} {quote}", DIM, colour))
+    lines.extend(f"  {i}. {safe_text(q)}" for i, q in enumerate(seed.questions, 1))
     return "\n".join(lines)
 
 
