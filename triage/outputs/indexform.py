@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from triage.inputs import IndexEntry, entry_key, index_entries, is_url
+from triage.inputs import IndexEntry, entry_key, index_entries, is_url, line_form
 from triage.report import printable
 
 DEFAULT_PREAMBLE = "# Seeds"
@@ -41,14 +41,24 @@ def entry_lines(model_line: str, model: IndexEntry | None, names: list[str]) -> 
     lines: list[str] = []
     for number, name in enumerate(names):
         candidates = _candidates(model_line, model, name, number)
-        lines.append(next((line for line in candidates if reads_back(line, name)), candidates[-1]))
+        good = (line for line in candidates if reads_back(line, name, remark=" - a remark"))
+        lines.append(next(good, candidates[-1]))
     return lines
 
 
-def reads_back(line: str, name: str) -> bool:
-    """Tell whether a written line names exactly the file ``name`` and nothing else."""
-    entries = index_entries(line)
-    return not _CONTROL.search(line) and len(entries) == 1 and entry_key(entries[0].listed) == name
+def reads_back(line: str, name: str, remark: str = "") -> bool:
+    """Tell whether a line names exactly the file ``name``, also with ``remark`` after it.
+
+    A remark a person adds later (`` - reviewed``) must not change which file a bullet names.
+    """
+    if _CONTROL.search(line):
+        return False
+    tries = [line, line + remark] if remark and line_form(line) == "bullet" else [line]
+    for written in tries:
+        entries = index_entries(written)
+        if len(entries) != 1 or entry_key(entries[0].listed) != name:
+            return False
+    return True
 
 
 def _candidates(model_line: str, model: IndexEntry | None, name: str, number: int) -> list[str]:
