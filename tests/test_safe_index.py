@@ -233,7 +233,7 @@ def test_max_bytes_applies_to_the_index(tmp_path: Path) -> None:
     assert "--max-bytes" in refused.error
     [seed] = collect_targets([folder], max_bytes=1 << 20)
     assert seed.error is None and seed.listed == "brief.md"
-    big = "- brief.md\n" + "<!-- padding -->\n" * 400_000  # 6.8 MB: over the old fixed 5 MB
+    big = "- brief.md\n<!--" + "x" * (6 << 20) + "-->\n"  # 6 MB: over the old fixed 5 MB
     (folder / "INDEX.md").write_text(big)
     [seed] = collect_targets([folder])
     assert seed.error is None
