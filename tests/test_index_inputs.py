@@ -120,7 +120,11 @@ def test_refresh_keeps_titles_order_and_preamble(tmp_path: Path) -> None:
     )
     update = refresh_index(folder)
     text = (folder / "INDEX.md").read_text()
-    assert text.startswith("# Loan tracker seeds\n\nWritten by Ana.\n\n| seed | title |")
+    assert text == (
+        "# Loan tracker seeds\n\nWritten by Ana.\n\n"
+        "- [Second, by hand](two.txt)\n- [First, by hand](one.txt)\n"
+        "- [Remote](https://example.com/x.pdf)\n- [new](new.md)\n"
+    )
     assert parse_index(text) == [
         ("two.txt", "Second, by hand"),
         ("one.txt", "First, by hand"),

@@ -8,6 +8,7 @@ byte-identical JSON.
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -15,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from triage import Report, SeedReport, assess_file, assess_paths
-from triage.inputs import parse_index
-from triage.outputs import render_index
+from triage.inputs import entry_key, index_entries, parse_index
+from triage.outputs import refresh_index, render_index
+from triage.outputs.indexform import entry_lines
 
 SUFFIXES = st.sampled_from([".txt", ".md", ".html", ".pdf", ".docx", ".bin", ""])
 MARKUP = st.sampled_from(
@@ -91,3 +93,77 @@ def test_written_index_reads_back(entries: list[tuple[str, str]]) -> None:
     parsed = parse_index(render_index("# Seeds", entries))
     expected = {name: " ".join(title.split()) for name, title in entries}
     assert {unquote(path): title for path, title in parsed} == expected
+
+
+# INDEX.md written by triage index, then annotated by a person: it reads back, and a refresh keeps
+# every line a person wrote (issue 14).
+REMARKS = st.text(st.characters(whitelist_categories=["L", "N", "Zs"]), min_size=1, max_size=20)
+MODEL_LINES = st.sampled_from(
+    ["- [Brief](brief.md)", "3. brief.md", "* `brief.md`", "| [brief.md](brief.md) | Brief |",
+     "| `brief.md` | Brief | owner |", "[brief]: brief.md", "See [Brief](brief.md)."]
+)  # fmt: skip
+SAFE_NAMES = FILE_NAMES.filter(lambda name: not name.startswith("."))
+
+
+def with_remark(line: str, remark: str) -> str:
+    """Return a written entry line with a person's remark after it, as people add them."""
+    return f"{line} {remark} |" if line.lstrip().startswith("|") else f"{line} \u2014 {remark}"
+
+
+@PROPERTY_SETTINGS
+@given(
+    names=st.lists(SAFE_NAMES, min_size=1, max_size=5, unique=True),
+    model_line=MODEL_LINES,
+    remarks=st.lists(REMARKS, min_size=5, max_size=5),
+)
+def test_written_entries_with_remarks_read_back(
+    names: list[str], model_line: str, remarks: list[str]
+) -> None:
+    [model] = index_entries(model_line)
+    lines = entry_lines(model_line, model, names)
+    annotated = [with_remark(line, remark) for line, remark in zip(lines, remarks, strict=False)]
+    for text in ("\n".join(lines), "\n".join(annotated)):
+        assert [entry_key(path) for path, _ in parse_index(text)] == names
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    names=st.lists(SAFE_NAMES, min_size=2, max_size=5, unique=True),
+    model_line=MODEL_LINES,
+    remarks=st.lists(REMARKS, min_size=5, max_size=5),
+    gone=st.integers(min_value=0, max_value=4),
+)
+def test_refresh_keeps_every_line_a_person_wrote(
+    names: list[str], model_line: str, remarks: list[str], gone: int
+) -> None:
+    *listed, new = names
+    [model] = index_entries(model_line)
+    entry_rows = [
+        with_remark(line, remark)
+        for line, remark in zip(entry_lines(model_line, model, listed), remarks, strict=False)
+    ]
+    text = "# Seeds\n\nBy Ana.\n\n" + "\n".join(entry_rows) + "\n\n## Notes\n\nKeep me.\n"
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for name in listed:
+            (root / name).write_text(SEED_TEXT, encoding="utf-8")
+        (root / "INDEX.md").write_text(text, encoding="utf-8")
+        assert not refresh_index(root, write=False).changed
+        gone_name = listed[gone % len(listed)]
+        (root / gone_name).unlink()
+        (root / new).write_text(SEED_TEXT, encoding="utf-8")
+        update = refresh_index(root)
+        after = (root / "INDEX.md").read_text(encoding="utf-8")
+    kept = [line for line in text.splitlines() if line != entry_rows[gone % len(listed)]]
+    assert [line for line in after.splitlines() if line in kept] == kept
+    assert update.dropped == (gone_name,) and update.added == (new,)
+    assert {entry_key(path) for path, _ in parse_index(after)} == {*listed, new} - {gone_name}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(unit=st.lists(MARKUP, min_size=1, max_size=6).map("".join))
+def test_adversarial_repeats_are_read_in_bounded_time(unit: str) -> None:
+    text = unit * (60_000 // len(unit))
+    started = time.perf_counter()
+    parse_index(text)
+    assert time.perf_counter() - started < 2  # linear: about 0.05 s; quadratic: minutes

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from triage.cli.options import DEFAULT_INDEX, ExitCode
 from triage.outputs import IndexUpdate, refresh_index, write_stdout
+from triage.report import printable
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,14 +33,27 @@ def run(argv: Sequence[str]) -> ExitCode:
 
 
 def describe_update(update: IndexUpdate, *, checking: bool) -> str:
-    """Return one line saying what ``triage index`` did (or would do)."""
+    """Return one line saying what ``triage index`` did (or would do), and what it left alone."""
     count = f"{len(update.entries)} seed{'s' if len(update.entries) != 1 else ''}"
-    if not update.changed:
-        return f"{update.path}: up to date ({count})"
     verb = "out of date" if checking else "written"
-    parts = [f"{update.path}: {verb} ({count})"]
+    parts = [f"{update.path}: {verb if update.changed else 'up to date'} ({count})"]
     if update.added:
-        parts.append(f"new: {', '.join(update.added)}")
+        parts.append(f"new: {_names(update.added)}")
     if update.dropped:
-        parts.append(f"dropped, file gone: {', '.join(update.dropped)}")
-    return "; ".join(parts)
+        parts.append(f"dropped, file gone: {_names(update.dropped)}")
+    if update.by_hand:
+        names = _names(update.by_hand)
+        parts.append(f"file gone but its line names other seeds too, edit it by hand: {names}")
+    if update.refused:
+        parts.append(f"kept, but a run refuses: {_reasons(update.refused)}")
+    if update.not_added:
+        parts.append(f"not added, a run would refuse: {_reasons(update.not_added)}")
+    return printable("; ".join(parts))
+
+
+def _names(names: tuple[str, ...]) -> str:
+    return ", ".join(names)
+
+
+def _reasons(pairs: tuple[tuple[str, str], ...]) -> str:
+    return ", ".join(f"{name} ({why})" for name, why in pairs)

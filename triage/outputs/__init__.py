@@ -41,7 +41,8 @@ if TYPE_CHECKING:
         other_questions,
     )
     from triage.outputs.evaluation import Evaluation
-    from triage.outputs.indexer import IndexUpdate, refresh_index, render_index
+    from triage.outputs.indexer import IndexUpdate, refresh_index
+    from triage.outputs.indexform import render_index
     from triage.outputs.sarif import artifact_uri, render_sarif
     from triage.outputs.schema import render_schema, report_schema
 
@@ -53,7 +54,7 @@ LAZY: dict[str, str] = {
     "Evaluation": "triage.outputs.evaluation:Evaluation",
     "IndexUpdate": "triage.outputs.indexer:IndexUpdate",
     "refresh_index": "triage.outputs.indexer:refresh_index",
-    "render_index": "triage.outputs.indexer:render_index",
+    "render_index": "triage.outputs.indexform:render_index",
     "artifact_uri": "triage.outputs.sarif:artifact_uri",
     "render_sarif": "triage.outputs.sarif:render_sarif",
     "render_schema": "triage.outputs.schema:render_schema",

@@ -1,47 +1,62 @@
 """Writing an INDEX.md for a folder (``triage index DIR``): the only command that writes there.
 
-A refresh keeps what a person wrote: the text above the list, the order of entries and their
-titles. Files new in the folder are added at the end with a title made from the file name;
-entries whose file is gone are dropped and reported; URL entries are kept as written. The file
-is replaced atomically, and left untouched when nothing changed.
+A refresh edits the index a person wrote, line by line, and keeps everything else as it is: the
+text above and below the list (a "## Notes" section), remarks on an entry's line and the lines
+under it, the order, the titles and the list's form (bullets stay bullets, a table stays a
+table). Only two edits are made:
+
+- a file new in the folder is added after the list's last entry, written like it
+  (``triage.outputs.indexform``);
+- an entry whose file is gone is dropped with its line (and the remarks indented under it),
+  unless that line names other seeds too: then it is left for a person to edit, and said so.
+
+An entry whose file is there but would be refused by a run (a symlink out, a FIFO, a folder, a
+file over the size limit) is kept and reported as refused, as is a refused file new in the
+folder (not added). URL entries and an entry naming the index itself are kept as written. The
+file is replaced atomically, and left untouched when nothing changed; "up to date" compares the
+entries, never the formatting.
 """
 
 from __future__ import annotations
 
-import re
+import contextlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from triage.errors import InputError
 from triage.inputs import (
+    DEFAULT_MAX_BYTES,
     INDEX_NAME,
-    MAX_INDEX_BYTES,
+    IndexEntry,
     decode,
     entry_key,
-    is_url,
-    parse_index,
+    entry_problem,
+    index_entries,
     read_limited,
-    resolve_entry,
-    seed_files,
+    seed_suffixes,
 )
 from triage.outputs.files import write_output
-from triage.report import printable
-
-DEFAULT_PREAMBLE = "# Seeds"
-TABLE_HEAD = "| seed | title |\n|---|---|"
-_TARGET_ESCAPES = frozenset(' %()<>[]|#?\\"')
-_TEXT_ESCAPES = {char: f"\\{char}" for char in "\\[]|<"}
+from triage.outputs.indexedit import edit_index
+from triage.outputs.indexform import DEFAULT_PREAMBLE, default_title, render_index
 
 
 @dataclass(frozen=True)
 class IndexUpdate:
-    """What ``refresh_index`` did: the entries written, those added and those dropped."""
+    """What ``refresh_index`` did, or would do: the entries listed after it and every change.
+
+    ``refused`` and ``not_added`` pair a name with the reason a run would refuse it;
+    ``by_hand`` names gone files whose line also names other seeds, left for a person.
+    """
 
     path: Path
     entries: tuple[tuple[str, str], ...]
     added: tuple[str, ...]
     dropped: tuple[str, ...]
     changed: bool
+    refused: tuple[tuple[str, str], ...] = ()
+    not_added: tuple[tuple[str, str], ...] = ()
+    by_hand: tuple[str, ...] = ()
 
 
 def refresh_index(folder: Path, *, write: bool = True) -> IndexUpdate:
@@ -49,87 +64,109 @@ def refresh_index(folder: Path, *, write: bool = True) -> IndexUpdate:
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder; give the folder that holds the seeds")
     index = folder / INDEX_NAME
-    old_text = _old_index(index)
-    old = parse_index(old_text)
-    kept = [(entry_key(listed), title) for listed, title in old if _still_there(folder, listed)]
-    known = {listed for listed, _ in kept}
-    added = [name for name in _folder_names(folder) if name not in known]
-    entries = [*kept, *((name, default_title(name)) for name in added)]
-    text = render_index(preamble(old_text), entries)
-    changed = text != old_text
-    if changed and write:
+    exists = index.exists() or index.is_symlink()
+    old_text = _old_index(index) if exists else ""
+    mentions = [m for m in index_entries(old_text) if not _is_index(index, m.listed)]
+    status = _statuses(folder, mentions)
+    removed, by_hand = _drops(mentions, status)
+    added, not_added = _new_files(folder, set(status))
+    if exists:
+        text = edit_index(old_text, mentions, removed, added)
+    else:
+        text = render_index(DEFAULT_PREAMBLE, [(name, default_title(name)) for name in added])
+    if write and text != old_text:
         write_output(index, text)
-    dropped = tuple(listed for listed, _ in old if entry_key(listed) not in known)
-    return IndexUpdate(index, tuple(entries), tuple(added), dropped, changed)
+    dropped = tuple(k for k, (kind, _) in status.items() if kind == "gone" and k not in by_hand)
+    refused = tuple((key, why) for key, (kind, why) in status.items() if kind == "refused")
+    return IndexUpdate(
+        path=index,
+        entries=_entries_after(mentions, status, added),
+        added=tuple(added),
+        dropped=dropped,
+        changed=not exists or bool(added or dropped or by_hand),
+        refused=refused,
+        not_added=tuple(not_added),
+        by_hand=by_hand,
+    )
 
 
 def _old_index(index: Path) -> str:
-    if not (index.exists() or index.is_symlink()):
-        return ""
     if index.is_symlink():
         raise InputError(f"{index}: is a symlink; refusing to replace it, edit the target instead")
-    return decode(read_limited(index, MAX_INDEX_BYTES), index)
+    return decode(read_limited(index, DEFAULT_MAX_BYTES), index)
 
 
-def _still_there(folder: Path, listed: str) -> bool:
-    target = resolve_entry(folder, listed, "", allow_outside=False)
-    if target.path is None:
-        return target.error is not None and target.error.startswith("URL")
-    return target.path.is_file()
+def _is_index(index: Path, listed: str) -> bool:
+    """Tell whether an entry names the index itself (a "this file" link): no seed of its own."""
+    with contextlib.suppress(OSError, ValueError):
+        return os.path.samefile(index.parent / entry_key(listed), index)
+    return False
+
+
+def _statuses(folder: Path, mentions: list[IndexEntry]) -> dict[str, tuple[str, str]]:
+    """Return, per entry in first-mention order, what it is (``entry_problem``) and why."""
+    status: dict[str, tuple[str, str]] = {}
+    for mention in mentions:
+        key = entry_key(mention.listed)
+        if key not in status:
+            status[key] = entry_problem(folder, mention.listed)
+    return status
+
+
+def _drops(
+    mentions: list[IndexEntry], status: dict[str, tuple[str, str]]
+) -> tuple[set[int], tuple[str, ...]]:
+    """Return the lines to drop (every entry on them gone) and gone entries left for a person."""
+    gone_on: dict[int, list[bool]] = {}
+    for mention in mentions:
+        gone_on.setdefault(mention.line, []).append(status[entry_key(mention.listed)][0] == "gone")
+    removed = {line for line, gone in gone_on.items() if all(gone)}
+    by_hand = [
+        entry_key(m.listed)
+        for m in mentions
+        if m.line not in removed and status[entry_key(m.listed)][0] == "gone"
+    ]
+    return removed, tuple(dict.fromkeys(by_hand))
+
+
+def _new_files(folder: Path, known: set[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Return the folder's new seed files, and the new names a run would refuse, with why."""
+    added: list[str] = []
+    refused: list[tuple[str, str]] = []
+    for name in _folder_names(folder):
+        if name in known:
+            continue
+        kind, why = entry_problem(folder, name, literal=True)
+        if kind == "seed":
+            added.append(name)
+        else:
+            refused.append((name, why))
+    return added, refused
 
 
 def _folder_names(folder: Path) -> list[str]:
-    names = sorted(path.name for path in seed_files(folder))
-    return [name for name in names if resolve_entry(folder, name, "", False).path is not None]
-
-
-def default_title(name: str) -> str:
-    """Return a title made from a file name: ``user-stories_v2.md`` -> ``user stories v2``."""
-    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
-    return " ".join(re.split(r"[-_\s]+", stem)).strip() or name
-
-
-def preamble(old_text: str) -> str:
-    """Return the hand-written text above the first entry of an index (a heading by default)."""
-    lines: list[str] = []
-    for line in old_text.splitlines():
-        if parse_index(line):
-            break
-        lines.append(line)
-    while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith("|")):
-        lines.pop()
-    return "\n".join(lines) if lines else DEFAULT_PREAMBLE
-
-
-def render_index(head: str, entries: list[tuple[str, str]]) -> str:
-    """Return INDEX.md text: the preamble, then one table row per entry, link in the first cell."""
-    rows = [
-        f"| [{_escape(printable(listed))}]({_target(listed)}) | {_escape(printable(title))} |"
-        for listed, title in entries
-    ]
-    return "\n".join([head, "", TABLE_HEAD, *rows]) + "\n"
-
-
-def _target(path: str) -> str:
-    """Return a link target the index parser reads back as ``path`` (URLs stay as written)."""
-    if is_url(path):
-        return f"<{path}>" if " " in path else path
-    return "".join(_escape_target_char(char) for char in path)
-
-
-def _escape_target_char(char: str) -> str:
-    if char in _TARGET_ESCAPES or char.isspace() or not char.isprintable():
-        return "".join(f"%{byte:02X}" for byte in _name_bytes(char))
-    return char
-
-
-def _name_bytes(char: str) -> bytes:
-    """Return the bytes a character of a file name stands for: an undecodable byte as it was."""
+    """Return the names in a folder with a seed suffix, whatever they are (files or not)."""
+    suffixes = seed_suffixes()
     try:
-        return char.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a surrogate that stands for no byte
-        return char.encode("utf-8", "surrogatepass")
+        names = [path.name for path in folder.iterdir()]
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot list: {exc.strerror or exc}") from exc
+    return sorted(
+        name
+        for name in names
+        if os.path.splitext(name)[1].lower() in suffixes
+        and name != INDEX_NAME
+        and not name.startswith(".")
+    )
 
 
-def _escape(text: str) -> str:
-    return "".join(_TEXT_ESCAPES.get(char, char) for char in " ".join(text.split()))
+def _entries_after(
+    mentions: list[IndexEntry], status: dict[str, tuple[str, str]], added: list[str]
+) -> tuple[tuple[str, str], ...]:
+    """Return ``(entry, title)`` of every entry listed after the refresh, in order."""
+    kept: dict[str, str] = {}
+    for mention in mentions:
+        key = entry_key(mention.listed)
+        if status[key][0] != "gone":
+            kept.setdefault(key, mention.title)
+    return (*kept.items(), *((name, default_title(name)) for name in added))
