@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from triage.cli.config import Config
@@ -135,11 +135,15 @@ def checked_output(args: argparse.Namespace, config: Config, seeds: Sequence[Pat
     The run's inputs it may not be: the seeds and indexes of ``seeds``, the rule files of every
     rule folder the run loads and the configuration files that apply.
     """
+    return guard_output(args.output, _run_inputs(args, config, seeds))
+
+
+def _run_inputs(args: argparse.Namespace, config: Config, seeds: Sequence[Path]) -> Iterator[Path]:
+    """Yield the run's input files, listed only if ``guard_output`` asks (an existing output)."""
     folders = [] if getattr(args, "no_default_rules", False) else [default_rules_dir()]
-    folders += [*config.rules, *getattr(args, "rules", [])]
-    inputs = [*rule_files(folders), *map(Path, config.sources)]
-    inputs += bundle_files(seeds, getattr(args, "allow_outside", False))
-    return guard_output(args.output, inputs)
+    yield from rule_files([*folders, *config.rules, *getattr(args, "rules", [])])
+    yield from map(Path, config.sources)
+    yield from bundle_files(seeds, getattr(args, "allow_outside", False))
 
 
 def _stdout_text(
