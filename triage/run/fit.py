@@ -14,6 +14,7 @@ does not.
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -135,7 +136,11 @@ def _fit_genres(
     """Fit one multinomial model over the genres present; one linear score per genre."""
     numpy, logistic = _sklearn()
     model = logistic(C=c, solver="lbfgs", max_iter=MAX_ITER, tol=1e-4)
-    model.fit(numpy.array([s.row for s in samples]), numpy.array([s.label.genre for s in samples]))
+    with warnings.catch_warnings():  # a small corpus has many genres for its size: so be it
+        warnings.filterwarnings("ignore", message="The number of unique classes")
+        model.fit(
+            numpy.array([s.row for s in samples]), numpy.array([s.label.genre for s in samples])
+        )
     classes = [str(name) for name in model.classes_]
     if len(classes) == 2:  # scikit-learn keeps one row for two classes: the second's logit
         zero = [0.0] * len(names)
