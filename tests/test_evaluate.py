@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REFERENCE_SEED, ROOT
 from tests.test_cli import run
 from triage import default_ruleset
@@ -77,3 +79,33 @@ def test_explain_shows_rules_points_and_the_verdict_chain() -> None:
     assert "software_spec:" in out and "intends no build" in out
     assert "genre: opinion article" in out
     assert "HOLDS" in out and "→ not-a-spec" in out
+
+
+_GOOD = (
+    "- {file: docs/a.txt, verdict: not-a-spec, genre: opinion-article, "
+    "signals: {software_spec: false, hardware_target: false, performance_core: false}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        (_GOOD.replace("opinion-article", "gossip"), "genre: unknown genre id 'gossip'"),
+        (_GOOD.replace("verdict: not-a-spec", "verdict: maybe"), "verdict: 'maybe'"),
+        (_GOOD.replace("docs/a.txt", "docs/missing.txt"), "file: no such file"),
+        (_GOOD.replace("hardware_target: false, ", ""), "signals.hardware_target: missing"),
+        (_GOOD.replace("software_spec: false", "software_spec: maybe"), "signals.software_spec"),
+        (_GOOD.replace("signals: ", "tags: "), "signals: missing"),
+    ],
+)
+def test_a_wrong_label_is_an_error_naming_file_record_and_field(
+    tmp_path: Path, record: str, field: str
+) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("I think so.\n", encoding="utf-8")
+    (tmp_path / "labels.yaml").write_text(_GOOD + record, encoding="utf-8")
+    result = run(["eval", str(tmp_path)])
+    assert result.returncode == 2
+    line = next(x for x in result.stderr.splitlines() if field in x)
+    assert str(tmp_path / "labels.yaml") in line and "record 2 (docs/" in line
+    assert "verdict accuracy" not in result.stdout

@@ -1,4 +1,8 @@
-"""``triage eval DIR``: measure verdicts, genres and dimensions against human labels."""
+"""``triage eval DIR``: measure verdicts, genres and dimensions against human labels.
+
+``--cv K``: instead of the rule set as loaded, fit the fitted decider's weights on K-1 folds of
+source groups and judge the held-out fold, K times: the figure for sources never seen.
+"""
 
 from __future__ import annotations
 
@@ -11,20 +15,35 @@ from triage.cli.options import (
     add_output_option,
     add_rules_options,
     config_for,
+    positive,
     ruleset_for,
 )
 from triage.outputs import Evaluation, emit, evaluation_format_names, render_evaluation
-from triage.run import evaluate
+from triage.run import DEFAULT_C, DEFAULT_FOLDS, cross_validate, evaluate
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of ``triage eval DIR``."""
     parser = argparse.ArgumentParser(
         prog="triage eval",
-        description="Triage a folder labelled like the corpus (labels*.yaml) and measure.",
+        description="Triage a folder labelled like the corpus (labels*.yaml) and measure. "
+        "The labels are checked first: a wrong record is an error (exit 2).",
     )
     parser.add_argument("folder", type=Path)
     parser.add_argument("--format", choices=evaluation_format_names(), default="text")
+    parser.add_argument(
+        "--cv",
+        type=positive,
+        nargs="?",
+        const=DEFAULT_FOLDS,
+        default=None,
+        metavar="K",
+        help="grouped cross-validation of the fitted decider: fit on K-1 folds of source groups, "
+        f"judge the held-out one (K defaults to {DEFAULT_FOLDS}; needs the extra 'fit')",
+    )
+    parser.add_argument(
+        "--c", type=float, default=DEFAULT_C, metavar="C", help="L2 penalty for --cv fits"
+    )
     add_output_option(parser)
     add_rules_options(parser)
     return parser
@@ -33,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> ExitCode:
     """Measure verdicts, genres and dimensions against human labels."""
     args = build_parser().parse_args(argv)
-    evaluation: Evaluation = evaluate(args.folder, ruleset_for(args, config_for(args)))
+    ruleset = ruleset_for(args, config_for(args))
+    if args.cv is not None:
+        if args.cv < 2:
+            build_parser().error("--cv needs 2 folds or more")
+        evaluation: Evaluation = cross_validate(args.folder, ruleset, args.cv, args.c)
+    else:
+        evaluation = evaluate(args.folder, ruleset)
     emit(render_evaluation(evaluation, args.format), args.output)
     return ExitCode.OK

@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "ask": "triage.cli.ask:run",
     "schema": "triage.cli.schema:run",
     "eval": "triage.cli.eval:run",
+    "fit": "triage.cli.fit:run",
     "explain": "triage.cli.explain:run",
     "index": "triage.cli.index:run",
 }

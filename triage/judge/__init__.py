@@ -13,12 +13,15 @@ from triage.judge.decide import (
     Decision,
     DimensionStep,
     GenreStep,
+    ModelStep,
     PolicyDecider,
+    Term,
     Trace,
     VerdictStep,
 )
 from triage.judge.explain import explain_document
 from triage.judge.features import Features, Fired, RuleRow
+from triage.judge.fitted import FittedDecider, feature_names, feature_row
 from triage.judge.judgment import Judge, Judgment
 
 __all__ = [
@@ -29,13 +32,18 @@ __all__ = [
     "DimensionStep",
     "Features",
     "Fired",
+    "FittedDecider",
     "GenreStep",
     "Judge",
     "Judgment",
+    "ModelStep",
     "PolicyDecider",
     "RuleRow",
+    "Term",
     "Trace",
     "VerdictStep",
     "explain_document",
+    "feature_names",
+    "feature_row",
     "summarise_bundle",
 ]

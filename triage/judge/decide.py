@@ -45,15 +45,39 @@ class VerdictStep(NamedTuple):
     held: bool
 
 
+class Term(NamedTuple):
+    """One feature's share of a fitted model's score: ``value × weight → points``."""
+
+    feature: str
+    value: float
+    weight: float
+    points: float
+
+
+class ModelStep(NamedTuple):
+    """A fitted model applied: bias, terms (largest first), probability, threshold, answer."""
+
+    name: str
+    bias: float
+    terms: tuple[Term, ...]
+    probability: float
+    threshold: float
+    said: str
+
+
 _NO_RANKING = GenreStep((), fell_short=False)
 
 
 class Trace(NamedTuple):
-    """How a decision was reached, step by step; a decider may leave any part empty."""
+    """How a decision was reached, step by step; a decider may leave any part empty.
+
+    ``models``: the fitted models applied, in the order they decided (a fitted decider's).
+    """
 
     genre: GenreStep = _NO_RANKING
     dimensions: tuple[DimensionStep, ...] = ()
     verdicts: tuple[VerdictStep, ...] = ()
+    models: tuple[ModelStep, ...] = ()
 
 
 _NO_TRACE = Trace()

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from triage.inputs import SeedText
 from triage.judge.advice import summarise
-from triage.judge.decide import Absence, Trace
+from triage.judge.decide import Absence, ModelStep, Trace
 from triage.judge.features import Features
 from triage.judge.judgment import Judge, Judgment
 from triage.rulebook import Policy, RuleSet
 from triage.scan import ScanResult
 
 TOP_GENRES = 5
+TOP_TERMS = 8  # the largest contributions shown per fitted model
 
 
 def explain_document(
@@ -48,6 +49,7 @@ def explain_lines(
         *_genre_lines(policy, trace),
         "",
         *_verdict_lines(trace),
+        *_model_lines(trace.models),
     ]
 
 
@@ -88,7 +90,9 @@ def _genre_lines(policy: Policy, trace: Trace) -> list[str]:
     lines = []
     for name, score in trace.genre.ranked[:TOP_GENRES]:
         cues = ", ".join(f"{s}×{w:g}" for s, w in policy.genres[name].cues.items())
-        lines.append(f"  {name}: {score:g}  [{cues}]")
+        lines.append(
+            f"  {name}: {score:g}  [{cues}]" if not trace.models else f"  {name}: {score:g}"
+        )
     return lines
 
 
@@ -102,4 +106,24 @@ def _verdict_lines(trace: Trace) -> list[str]:
         )
         if step.held:
             lines.append(f"     → {rule.verdict}: {rule.reason}")
+    return lines
+
+
+def _model_lines(models: tuple[ModelStep, ...]) -> list[str]:
+    """Return, per fitted model, its answer and its largest terms: rule × weight → points."""
+    if not models:
+        return []
+    lines = ["", "fitted models (feature value × weight → points; logit = bias + points):"]
+    for step in models:
+        lines.append(
+            f"  {step.name}: p={step.probability:g} (threshold {step.threshold:g}) → "
+            f"{step.said}; bias {step.bias:g}"
+        )
+        for term in step.terms[:TOP_TERMS]:
+            lines.append(
+                f"    {term.feature}: {term.value:.3f} × {term.weight:g} → {term.points:+.3f}"
+            )
+        if len(step.terms) > TOP_TERMS:
+            rest = sum(term.points for term in step.terms[TOP_TERMS:])
+            lines.append(f"    ({len(step.terms) - TOP_TERMS} more: {rest:+.3f})")
     return lines

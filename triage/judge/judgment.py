@@ -12,6 +12,7 @@ from triage.inputs import SeedText
 from triage.judge.advice import evidence, questions, relevant_signals, summarise
 from triage.judge.decide import Decider, Decision, PolicyDecider
 from triage.judge.features import Features, ScoreTables, contributions, measure
+from triage.judge.fitted import FittedDecider
 from triage.report import Dimensions, SeedReport
 from triage.rulebook import RuleSet
 from triage.scan import ScanResult
@@ -28,11 +29,15 @@ class Judge:
     """Judges documents against one rule set: its score tables and a decider, built once."""
 
     def __init__(self, ruleset: RuleSet, *, decider: Decider | None = None) -> None:
-        """Build the score tables of ``ruleset``; decide by its policy unless given ``decider``."""
+        """Build the score tables of ``ruleset``; decide as its policy says, or by ``decider``.
+
+        The policy's ``decider: fitted`` decides with the rule set's fitted weights
+        (``FittedDecider``); ``policy`` (the default) with its thresholds (``PolicyDecider``).
+        """
         self.ruleset = ruleset
         self.policy = ruleset.policy
         self.tables = ScoreTables.build(ruleset.rules, ruleset.policy)
-        self.decider: Decider = decider or PolicyDecider(ruleset.policy)
+        self.decider: Decider = decider or default_decider(ruleset, self.tables)
         self._worded: dict[tuple[str, Dimensions], tuple[str, dict[str, float]]] = {}
 
     def judge(self, doc: SeedText, result: ScanResult) -> Judgment:
@@ -91,6 +96,13 @@ class Judge:
                 "scores": _scores(features) if keep_scores else None,
             }
         )
+
+
+def default_decider(ruleset: RuleSet, tables: ScoreTables) -> Decider:
+    """Return the decider the rule set's policy names: fitted (with weights) or the policy's."""
+    if ruleset.policy.decider == "fitted" and ruleset.weights is not None:
+        return FittedDecider(ruleset.policy, ruleset.weights, tables.rules)
+    return PolicyDecider(ruleset.policy)
 
 
 def _scores(features: Features) -> dict[str, object]:

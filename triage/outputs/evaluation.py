@@ -55,9 +55,21 @@ class EvaluationMiss(Protocol):
     def evidence(self) -> Sequence[Hit]: ...  # noqa: D102
 
 
+class GenreFigures(Protocol):
+    """How many documents of one labelled genre were given that genre."""
+
+    @property
+    def support(self) -> int: ...  # noqa: D102
+    @property
+    def correct(self) -> int: ...  # noqa: D102
+    @property
+    def accuracy(self) -> float: ...  # noqa: D102
+
+
 class Evaluation(Protocol):
     """Figures over the scored documents, and every miss."""
 
+    method: str
     documents: int
     scored: int
     borderline: int
@@ -65,8 +77,11 @@ class Evaluation(Protocol):
     genre_accuracy: float
     not_a_spec_called_buildable: float
     buildable_called_not_a_spec: float
+    specs_called_not_a_spec: float
     hard_verdict_accuracy: float
 
+    @property
+    def genres(self) -> Mapping[str, GenreFigures]: ...  # noqa: D102
     @property
     def dimensions(self) -> Mapping[str, DimensionFigures]: ...  # noqa: D102
     @property
@@ -86,7 +101,8 @@ def render_evaluation_text(evaluation: Evaluation, options: RenderOptions | None
     lines = [f"{len(evaluation.misses)} documents with a miss (borderline ones marked):"]
     for miss in evaluation.misses:
         lines.extend(_miss_lines(miss))
-    lines += ["", *_confusion_lines(evaluation.confusion), "", *_figure_lines(evaluation)]
+    lines += ["", *_confusion_lines(evaluation.confusion), "", *_genre_lines(evaluation)]
+    lines += ["", *_figure_lines(evaluation)]
     return "\n".join(lines) + "\n"
 
 
@@ -113,10 +129,20 @@ def _confusion_lines(confusion: Mapping[str, Mapping[str, int]]) -> list[str]:
     return lines
 
 
+def _genre_lines(evaluation: Evaluation) -> list[str]:
+    lines = ["genre accuracy per labelled genre:"]
+    for genre, figures in evaluation.genres.items():
+        lines.append(
+            f"  {genre:24} {figures.correct:>4}/{figures.support:<4} {figures.accuracy:.3f}"
+        )
+    return lines
+
+
 def _figure_lines(evaluation: Evaluation) -> list[str]:
     lines = [
+        f"judged by {evaluation.method}",
         f"documents {evaluation.documents}, scored {evaluation.scored}, "
-        f"borderline (not scored) {evaluation.borderline}"
+        f"borderline (not scored) {evaluation.borderline}",
     ]
     for name, dim in evaluation.dimensions.items():
         lines.append(
@@ -126,6 +152,7 @@ def _figure_lines(evaluation: Evaluation) -> list[str]:
     lines.append(
         f"not-a-spec called buildable {evaluation.not_a_spec_called_buildable:.3f}   "
         f"buildable called not-a-spec {evaluation.buildable_called_not_a_spec:.3f}   "
+        f"specs called not-a-spec {evaluation.specs_called_not_a_spec:.3f}   "
         f"hard verdict accuracy {evaluation.hard_verdict_accuracy:.3f}"
     )
     lines.append(

@@ -2,7 +2,8 @@
 
 Modules, lowest first: ``yamlfile`` (YAML with a line for every value), ``kinds`` (the rule
 models and ``RULE_KINDS``, the one table of rule kinds), ``messages`` (validation errors as
-``file:line`` lines), ``policy``, ``checks`` (beyond the schema), ``ruleset`` and ``load``.
+``file:line`` lines), ``policy``, ``checks`` (beyond the schema), ``weights`` (fitted models),
+``ruleset`` and ``load``.
 """
 
 from triage.rulebook.checks import example_failures
@@ -19,15 +20,25 @@ from triage.rulebook.load import POLICY_FILE, default_rules_dir, load_rules
 from triage.rulebook.messages import validation_messages
 from triage.rulebook.policy import AskTemplate, Condition, Policy, VerdictRule, load_policy
 from triage.rulebook.ruleset import RuleSet
+from triage.rulebook.weights import (
+    WEIGHTS_FILE,
+    WORDS_FEATURE,
+    LinearModel,
+    Weights,
+    load_weights,
+)
 from triage.rulebook.yamlfile import MAX_FILE_BYTES, load_yaml
 
 __all__ = [
     "MAX_FILE_BYTES",
     "POLICY_FILE",
     "RULE_KINDS",
+    "WEIGHTS_FILE",
+    "WORDS_FEATURE",
     "AskTemplate",
     "Condition",
     "Examples",
+    "LinearModel",
     "NearRule",
     "PhrasesRule",
     "Policy",
@@ -36,10 +47,12 @@ __all__ = [
     "RuleBase",
     "RuleSet",
     "VerdictRule",
+    "Weights",
     "default_rules_dir",
     "example_failures",
     "load_policy",
     "load_rules",
+    "load_weights",
     "load_yaml",
     "validation_messages",
 ]

@@ -1,7 +1,8 @@
 """Loading rule folders into one validated ``RuleSet``, from the cache when nothing changed.
 
 Every problem of every file is collected and reported at once, each with its file and line,
-before any scanning. The policy is the ``policy.yaml`` of the last folder that has one.
+before any scanning. The policy is the ``policy.yaml`` of the last folder that has one, and the
+fitted weights (optional) the ``weights.yaml`` of the last folder that has one.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from triage.rulebook.kinds import RULE_KINDS, RuleBase, rule_adapter
 from triage.rulebook.messages import validation_messages
 from triage.rulebook.policy import Policy, load_policy
 from triage.rulebook.ruleset import RulePack, RuleSet
+from triage.rulebook.weights import WEIGHTS_FILE, Weights, load_weights
 from triage.rulebook.yamlfile import line_of, load_yaml
 
 POLICY_FILE = "policy.yaml"
@@ -102,9 +104,27 @@ def _load_rule_files(dirs: list[Path], disable: tuple[str, ...]) -> RuleSet:
     problems.extend(f"--disable: no rule has the id {rule_id!r}" for rule_id in unknown)
     if problems:
         raise RuleError(problems)
+    weights, weights_text = _weights(dirs, policy, [r.id for r in rules])
     enabled = tuple(r for r in rules if r.id not in set(disable))
-    digest = hashlib.sha256("\0".join([*sources, *sorted(disable)]).encode()).hexdigest()
-    return RuleSet(rules=enabled, policy=policy, sources=tuple(sources), fingerprint=digest)
+    parts = [*sources, *sorted(disable), weights_text]
+    digest = hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    return RuleSet(
+        rules=enabled, policy=policy, sources=tuple(sources), fingerprint=digest, weights=weights
+    )
+
+
+def _weights(dirs: list[Path], policy: Policy, rule_ids: list[str]) -> tuple[Weights | None, str]:
+    """Return the fitted weights of the last folder that has a weights file, and its text.
+
+    A policy that asks for the fitted decider without any weights file is refused.
+    """
+    found = [d / WEIGHTS_FILE for d in dirs if (d / WEIGHTS_FILE).is_file()]
+    if not found:
+        if policy.decider == "fitted":
+            raise RuleError([f"{POLICY_FILE}: decider: fitted needs a {WEIGHTS_FILE} (triage fit)"])
+        return None, ""
+    path = found[-1]
+    return load_weights(path, policy, rule_ids), path.read_text(encoding="utf-8-sig")
 
 
 def _find_policy(dirs: list[Path]) -> Path:
@@ -120,7 +140,8 @@ def _pack_files(dirs: list[Path], problems: list[str]) -> list[Path]:
         if not folder.is_dir():
             problems.append(f"{folder}: rules folder not found")
             continue
-        files.extend(p for p in sorted(folder.glob("*.yaml")) if p.name != POLICY_FILE)
+        data = (POLICY_FILE, WEIGHTS_FILE)
+        files.extend(p for p in sorted(folder.glob("*.yaml")) if p.name not in data)
     return files
 
 

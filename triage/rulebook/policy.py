@@ -111,6 +111,8 @@ class Policy(_Frozen):
     bundle_advice: dict[Verdict, str]
     bundle_unjudged: str = "no seed could be judged ({counts}) → fix the errors above and run again"
     ask: AskTemplate | None = None
+    # Who decides: the thresholds and verdict rules above, or the models of weights.yaml.
+    decider: Literal["policy", "fitted"] = "policy"
 
     @model_validator(mode="after")
     def _names_refer_to_each_other(self) -> Policy:

@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from triage.rulebook.kinds import RULE_ID, Rule
 from triage.rulebook.policy import Policy
+from triage.rulebook.weights import Weights
 
 
 class RulePack(BaseModel):
@@ -19,7 +20,7 @@ class RulePack(BaseModel):
 
 
 class RuleSet(BaseModel):
-    """Every enabled rule plus the policy, validated together and loaded once."""
+    """Every enabled rule plus the policy (and fitted weights, if any), loaded once."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -27,6 +28,7 @@ class RuleSet(BaseModel):
     policy: Policy
     sources: tuple[str, ...]
     fingerprint: str
+    weights: Weights | None = None
 
     def rule(self, rule_id: str) -> Rule:
         """Return the rule with this id."""

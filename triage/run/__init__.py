@@ -2,7 +2,9 @@
 
 ``plan`` builds the plan (the engine chosen once), ``seed`` is the path of one seed, ``batch``
 runs seeds stage by stage, ``processes`` spreads them over worker processes, ``api`` holds the
-public functions and ``evaluate`` measures the judgments against human labels.
+public functions, ``labels`` reads and checks human labels, ``evaluate`` measures the judgments
+against them, ``fit`` fits the fitted decider's weights and ``crossval`` cross-validates them by
+source group.
 """
 
 from triage.run.api import (
@@ -15,10 +17,15 @@ from triage.run.api import (
     default_jobs,
     explain_file,
 )
-from triage.run.evaluate import EvalReport, Label, evaluate, score
+from triage.run.crossval import DEFAULT_FOLDS, assign_folds, cross_validate, with_weights
+from triage.run.evaluate import EvalReport, evaluate, score
+from triage.run.fit import DEFAULT_C, fit_corpus, fit_weights, read_corpus, weights_yaml
+from triage.run.labels import Label, load_labels
 from triage.run.plan import Plan, default_ruleset, make_plan
 
 __all__ = [
+    "DEFAULT_C",
+    "DEFAULT_FOLDS",
     "MANY_SEEDS",
     "EvalReport",
     "Label",
@@ -28,10 +35,18 @@ __all__ = [
     "assess_index",
     "assess_paths",
     "assess_text",
+    "assign_folds",
+    "cross_validate",
     "default_jobs",
     "default_ruleset",
     "evaluate",
     "explain_file",
+    "fit_corpus",
+    "fit_weights",
+    "load_labels",
     "make_plan",
+    "read_corpus",
     "score",
+    "weights_yaml",
+    "with_weights",
 ]

@@ -1,8 +1,7 @@
 """Evaluation: triage a labelled folder and measure the judgments against the human labels.
 
-A labelled folder holds ``labels*.yaml`` files, each a list of records with ``file`` (relative to
-the folder), ``verdict``, ``genre``, ``signals`` (the three dimensions as booleans) and optional
-``hard`` / ``borderline`` flags. Borderline documents are listed but left out of every figure.
+The labels are read and checked first (``triage.run.labels``). Borderline documents are listed
+but left out of every figure.
 """
 
 from __future__ import annotations
@@ -11,28 +10,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from triage.errors import InputError
 from triage.inputs import Target
 from triage.report import DIMENSIONS, VERDICT_ORDER, Hit, SeedReport, Verdict
 from triage.rulebook import RuleSet
 from triage.run.batch import assess_in_batches, gather
+from triage.run.labels import Label, load_labels
 from triage.run.plan import make_plan, target_sizes
-
-
-class Label(BaseModel):
-    """One human judgment of one document."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore")
-
-    file: str
-    verdict: Verdict
-    genre: str
-    signals: dict[str, bool]
-    hard: bool = False
-    borderline: bool = False
 
 
 class DimensionScore(BaseModel):
@@ -65,11 +50,25 @@ class Miss(BaseModel):
     error: str | None = None
 
 
-class EvalReport(BaseModel):
-    """Figures over the scored (non-borderline) documents, and every miss."""
+class GenreScore(BaseModel):
+    """How many documents of one labelled genre were given that genre."""
 
     model_config = ConfigDict(frozen=True)
 
+    support: int
+    correct: int
+    accuracy: float
+
+
+class EvalReport(BaseModel):
+    """Figures over the scored (non-borderline) documents, and every miss.
+
+    ``method``: how the judgments were made (the rules as loaded, or a cross-validation).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    method: str = "the rule set as loaded"
     documents: int
     scored: int
     borderline: int
@@ -79,28 +78,15 @@ class EvalReport(BaseModel):
     confusion: dict[str, dict[str, int]]
     not_a_spec_called_buildable: float
     buildable_called_not_a_spec: float
+    specs_called_not_a_spec: float
     hard_verdict_accuracy: float
+    genres: dict[str, GenreScore]
     misses: tuple[Miss, ...]
-
-
-def load_labels(folder: Path) -> list[Label]:
-    """Read every ``labels*.yaml`` in a folder; raise ``InputError`` when there is none."""
-    files = sorted(folder.glob("labels*.yaml"))
-    if not files:
-        raise InputError(f"{folder}: no labels*.yaml; eval needs a labelled folder")
-    labels: list[Label] = []
-    for path in files:
-        try:
-            records = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-            labels.extend(Label.model_validate(record) for record in records)
-        except (yaml.YAMLError, ValidationError, TypeError) as exc:
-            raise InputError(f"{path}: not a labels file: {exc}") from exc
-    return labels
 
 
 def evaluate(folder: Path, ruleset: RuleSet) -> EvalReport:
     """Triage every labelled document of a folder and compare with its label."""
-    labels = load_labels(folder)
+    labels = load_labels(folder, ruleset.policy.genres)
     paths = [folder / label.file for label in labels]
     targets = [Target(label.file, p.as_posix(), p) for label, p in zip(labels, paths, strict=True)]
     largest = max(target_sizes(targets))
@@ -108,10 +94,14 @@ def evaluate(folder: Path, ruleset: RuleSet) -> EvalReport:
     return score(labels, gather(assess_in_batches(plan, targets), len(targets)))
 
 
-def score(labels: Sequence[Label], reports: Sequence[SeedReport]) -> EvalReport:
+def score(
+    labels: Sequence[Label], reports: Sequence[SeedReport], method: str | None = None
+) -> EvalReport:
     """Compute the figures from labels and reports in the same order."""
     pairs = [(lab, rep) for lab, rep in zip(labels, reports, strict=True) if not lab.borderline]
+    specs = [(lab, rep) for lab, rep in pairs if lab.verdict != "not-a-spec"]
     return EvalReport(
+        **({"method": method} if method else {}),
         documents=len(labels),
         scored=len(pairs),
         borderline=len(labels) - len(pairs),
@@ -121,6 +111,8 @@ def score(labels: Sequence[Label], reports: Sequence[SeedReport]) -> EvalReport:
         confusion=_confusion(pairs),
         not_a_spec_called_buildable=_cross_rate(pairs, "not-a-spec", "buildable"),
         buildable_called_not_a_spec=_cross_rate(pairs, "buildable", "not-a-spec"),
+        specs_called_not_a_spec=_rate(specs, lambda lab, rep: rep.verdict == "not-a-spec"),
+        genres=_genre_scores(pairs),
         hard_verdict_accuracy=_rate(
             [(lab, rep) for lab, rep in pairs if lab.hard],
             lambda lab, rep: rep.verdict == lab.verdict,
@@ -169,6 +161,15 @@ def _confusion(pairs: Sequence[Pair]) -> dict[str, dict[str, int]]:
     return {
         expected: {got: counts[(expected, got)] for got in columns}
         for expected in reversed(VERDICT_ORDER)
+    }
+
+
+def _genre_scores(pairs: Sequence[Pair]) -> dict[str, GenreScore]:
+    support: Counter[str] = Counter(lab.genre for lab, _ in pairs)
+    correct: Counter[str] = Counter(lab.genre for lab, rep in pairs if rep.genre_id == lab.genre)
+    return {
+        genre: GenreScore(support=n, correct=correct[genre], accuracy=round(correct[genre] / n, 4))
+        for genre, n in sorted(support.items())
     }
 
 

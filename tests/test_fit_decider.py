@@ -1,0 +1,183 @@
+"""The fitted decider: weights.yaml loaded and checked, decisions traced, no scikit-learn needed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from triage.errors import RuleError
+from triage.inputs import SeedText, make_document
+from triage.judge import FittedDecider, explain_document
+from triage.report import SeedReport
+from triage.rulebook import default_rules_dir, load_rules
+from triage.run import make_plan
+
+# Written for these tests: a few rules weigh, everything else is bias.
+WEIGHTS = """\
+# hand-written weights for tests
+spec:
+  bias: -1.0
+  weights:
+    system-shall: 2.0
+    modal-shall: 1.0
+buildable:
+  bias: 0.5
+  weights:
+    system-shall: 1.0
+dimensions:
+  software_spec:
+    bias: -1.0
+    weights:
+      system-shall: 3.0
+  hardware_target:
+    bias: -1.0
+    weights:
+      hardware-parts: 3.0
+  performance_core:
+    bias: -2.0
+    weights:
+      unit-bearing-target: 3.0
+genres:
+  requirements-spec:
+    bias: 0.0
+  hardware-spec:
+    bias: 0.0
+    weights:
+      hw-spec-sections: 2.0
+  opinion-article:
+    bias: 0.5
+  news-report:
+    bias: 0.0
+    weights:
+      attribution: 1.0
+"""
+
+SPEC = (
+    "The system shall export the report as CSV within 2 seconds on a Raspberry Pi 4 board. "
+    "The system shall keep the last 30 days of readings."
+)
+
+
+def _rules_with(tmp_path: Path, weights: str, decider: str = "fitted") -> Path:
+    folder = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), folder)
+    (folder / "weights.yaml").unlink(missing_ok=True)
+    policy = folder / "policy.yaml"
+    policy.write_text(
+        policy.read_text(encoding="utf-8") + f"\ndecider: {decider}\n", encoding="utf-8"
+    )
+    (folder / "weights.yaml").write_text(weights, encoding="utf-8")
+    return folder
+
+
+def _report(tmp_path: Path, text: str) -> SeedReport:
+    ruleset = load_rules([_rules_with(tmp_path, WEIGHTS)], include_defaults=False)
+    plan = make_plan(ruleset)
+    doc: SeedText = make_document(text, "x")
+    return plan.judge.report(doc, plan.scanner.scan(doc.text), "x", "x")
+
+
+def test_weights_turn_on_the_fitted_decider_and_decide(tmp_path: Path) -> None:
+    ruleset = load_rules([_rules_with(tmp_path, WEIGHTS)], include_defaults=False)
+    assert ruleset.weights is not None and ruleset.policy.decider == "fitted"
+    assert isinstance(make_plan(ruleset).judge.decider, FittedDecider)
+    report = _report(tmp_path / "again", SPEC)
+    assert report.verdict == "buildable"
+    assert report.genre_id == "requirements-spec"  # tie with hardware-spec: policy order
+    assert report.dimensions is not None and report.dimensions.software_spec
+
+
+def test_a_genre_does_not_silence_a_dimension_its_evidence_holds(tmp_path: Path) -> None:
+    text = SPEC + "\n\n## Register map\n\n## Theory of operation\n\n## Pin description\n"
+    report = _report(tmp_path, text)
+    assert report.genre_id == "hardware-spec"
+    assert report.dimensions is not None and report.dimensions.software_spec
+
+
+def test_a_text_with_no_spec_evidence_is_not_a_spec(tmp_path: Path) -> None:
+    report = _report(tmp_path, "I think we were wrong about the war, said the mayor.")
+    assert report.verdict == "not-a-spec"
+    assert report.genre_id in {"opinion-article", "news-report"}
+    assert report.questions and report.reason
+
+
+def test_the_trace_shows_rule_times_weight_to_points(tmp_path: Path) -> None:
+    ruleset = load_rules([_rules_with(tmp_path, WEIGHTS)], include_defaults=False)
+    plan = make_plan(ruleset)
+    doc = make_document(SPEC, "x")
+    result = plan.scanner.scan(doc.text)
+    decision = plan.judge.judge(doc, result).decision
+    spec = decision.trace.models[0]
+    assert spec.name == "spec" and spec.said == "spec"
+    term = next(t for t in spec.terms if t.feature == "system-shall")
+    assert term.weight == 2.0 and term.points == pytest.approx(term.value * 2.0)
+    text = explain_document(doc, result, ruleset, judge=plan.judge)
+    assert "fitted models" in text and f"system-shall: {term.value:.3f} × 2 →" in text
+    assert "system-shall: 2 hit(s)" in text and "      1:" in text  # spans still printed
+
+
+def test_policy_decider_stays_when_the_policy_says_so(tmp_path: Path) -> None:
+    ruleset = load_rules([_rules_with(tmp_path, WEIGHTS, "policy")], include_defaults=False)
+    assert ruleset.weights is not None
+    assert not isinstance(make_plan(ruleset).judge.decider, FittedDecider)
+
+
+def test_weights_join_the_fingerprint(tmp_path: Path) -> None:
+    first = load_rules([_rules_with(tmp_path / "a", WEIGHTS)], include_defaults=False)
+    changed = WEIGHTS.replace("bias: -1.0", "bias: -1.5", 1)
+    second = load_rules([_rules_with(tmp_path / "b", changed)], include_defaults=False)
+    assert first.fingerprint != second.fingerprint
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        (
+            WEIGHTS.replace("system-shall: 2.0", "no-such-rule: 2.0"),
+            "unknown rule id 'no-such-rule'",
+        ),
+        (WEIGHTS.replace("  news-report:", "  gossip:"), "unknown genre 'gossip'"),
+        (WEIGHTS.replace("  performance_core:", "  speed:"), "unknown dimension 'speed'"),
+    ],
+)
+def test_a_broken_weights_file_is_refused_with_file_and_line(
+    tmp_path: Path, broken: str, message: str
+) -> None:
+    with pytest.raises(RuleError) as caught:
+        load_rules([_rules_with(tmp_path, broken)], include_defaults=False)
+    problem = next(p for p in caught.value.problems if message in p)
+    where = problem.split(": ")[0]
+    assert where.startswith(str(tmp_path / "rules" / "weights.yaml") + ":")
+    line = int(where.rsplit(":", 1)[1])
+    assert line > 1
+
+
+def test_fitted_decider_without_weights_is_refused(tmp_path: Path) -> None:
+    folder = _rules_with(tmp_path, WEIGHTS)
+    (folder / "weights.yaml").unlink()
+    with pytest.raises(RuleError, match=r"needs a weights\.yaml"):
+        load_rules([folder], include_defaults=False)
+
+
+def test_judging_with_weights_needs_no_scikit_learn(tmp_path: Path) -> None:
+    folder = _rules_with(tmp_path, WEIGHTS)
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from triage import assess_text, load_rules
+        rules = load_rules([Path({str(folder)!r})], include_defaults=False)
+        report = assess_text({SPEC!r}, rules)
+        assert report.verdict == "buildable", report
+        heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("sklearn", "numpy", "scipy"))
+        assert not heavy, heavy
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
