@@ -256,3 +256,15 @@ def test_a_hostile_index_gives_rows_quickly(tmp_path: Path) -> None:
     started = time.perf_counter()
     assert main(["--format", "json", "-qq", str(folder)]) in (0, 1)
     assert time.perf_counter() - started < 30
+
+
+def test_a_file_named_like_a_drive_path_is_listed_so_a_run_reads_it(tmp_path: Path) -> None:
+    (tmp_path / "A:x.md").write_text("The tool shall list files.", encoding="utf-8")
+    (tmp_path / "INDEX.md").write_text("# Seeds\n\n- [Brief](brief.md)\n", encoding="utf-8")
+    (tmp_path / "brief.md").write_text("A brief.", encoding="utf-8")
+    refresh_index(tmp_path)
+    assert "- [A:x](./A:x.md)" in (tmp_path / "INDEX.md").read_text(encoding="utf-8")
+    targets = collect_targets([tmp_path / "INDEX.md"])
+    assert [t.error for t in targets] == [None, None]
+    (tmp_path / "A:x.md").unlink()
+    assert refresh_index(tmp_path).dropped == ("A:x.md",)

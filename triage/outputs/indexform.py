@@ -21,6 +21,8 @@ _TARGET_ESCAPES = frozenset(' %()<>[]|#?\\"`')
 _TEXT_ESCAPES = {char: f"\\{char}" for char in "\\[]|<`"}
 _BULLET_PREFIX = re.compile(r"^(\s*)(?:([-*+])|(\d+)([.)]))(\s+)")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
+# A name such as ``C:notes.md`` reads as a Windows drive path: written as ``./C:notes.md``.
+_DRIVE = re.compile(r"^[A-Za-z]:")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -58,6 +60,8 @@ def reads_back(line: str, name: str, remark: str = "") -> bool:
         entries = index_entries(written)
         if len(entries) != 1 or entry_key(entries[0].listed) != name:
             return False
+        if _DRIVE.match(entries[0].listed):
+            return False  # read back as a Windows drive path, which a run refuses
     return True
 
 
@@ -131,7 +135,8 @@ def link_target(path: str) -> str:
     """Return a link target the index parser reads back as ``path`` (URLs stay as written)."""
     if is_url(path):
         return f"<{path}>" if " " in path else path
-    return "".join(_escape_target_char(char) for char in path)
+    escaped = "".join(_escape_target_char(char) for char in path)
+    return f"./{escaped}" if _DRIVE.match(escaped) else escaped
 
 
 def _escape_target_char(char: str) -> str:
