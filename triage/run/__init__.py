@@ -15,10 +15,12 @@ from triage.run.api import (
     default_jobs,
     explain_file,
 )
+from triage.run.budget import DEFAULT_TIMEOUT
 from triage.run.evaluate import EvalReport, Label, evaluate, score
 from triage.run.plan import Plan, default_ruleset, make_plan
 
 __all__ = [
+    "DEFAULT_TIMEOUT",
     "MANY_SEEDS",
     "EvalReport",
     "Label",

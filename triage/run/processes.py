@@ -9,16 +9,18 @@ process a sizeable share of a seed's whole work.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from triage.inputs import Target
 from triage.report import SeedReport
 from triage.run.batch import assess_batch
+from triage.run.budget import die_with_parent
 from triage.run.plan import Plan
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Executor, Future
 
 _JOB: list[tuple[Plan, Sequence[Target]]] = []  # the one job of this worker process
 # Seeds per chunk at most: a worker's last chunks are what the main process may wait for at the
@@ -32,6 +34,7 @@ TAPER = 8  # a chunk holds at most 1/TAPER of the seeds between it and the meeti
 
 
 def _start_worker(plan: Plan, targets: Sequence[Target]) -> None:
+    die_with_parent()  # a worker must never outlive a main process killed by a signal
     _JOB[:] = [(plan, targets)]
 
 
@@ -55,11 +58,16 @@ def assess_in_processes(plan: Plan, targets: Sequence[Target], jobs: int) -> Ite
     until they meet. A main process that only waited and decoded reports would still take a
     share of a core from the workers, and the chunks it assesses itself need no hand-over at
     all. Between its own chunks it yields the workers' reports that are ready.
+
+    A worker that dies (the OOM killer, a signal) breaks the pool: the chunks it did not deliver
+    are assessed again here, so every seed is still reported. When the main process is
+    interrupted (Ctrl-C, SIGTERM) or the caller stops reading, the workers are ended at once.
     """
     from concurrent.futures import ProcessPoolExecutor  # only parallel runs pay for the import
 
     chunks = chunk_ranges(len(targets), jobs)
-    with ProcessPoolExecutor(jobs - 1, initializer=_start_worker, initargs=(plan, targets)) as pool:
+    pool = ProcessPoolExecutor(jobs - 1, initializer=_start_worker, initargs=(plan, targets))
+    try:
         futures: list[Future[str]] = [pool.submit(_assess_range, c.start, c.stop) for c in chunks]
         own: dict[int, list[SeedReport]] = {}
         ready = 0  # chunks before this one have been yielded
@@ -68,10 +76,39 @@ def assess_in_processes(plan: Plan, targets: Sequence[Target], jobs: int) -> Ite
                 break  # a worker has it, and every chunk before it
             own[number] = assess_batch(plan, targets[chunks[number].start : chunks[number].stop])
             while ready < number and futures[ready].done():
-                yield from _decoded(futures[ready].result())
+                yield from _delivered(plan, targets, chunks[ready], futures[ready])
                 ready += 1
         for number in range(ready, len(futures)):
-            yield from own[number] if number in own else _decoded(futures[number].result())
+            if number in own:
+                yield from own[number]
+            else:
+                yield from _delivered(plan, targets, chunks[number], futures[number])
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _delivered(
+    plan: Plan, targets: Sequence[Target], chunk: range, future: Future[str]
+) -> Iterator[SeedReport]:
+    """Return a worker's reports of a chunk, or assess the chunk here if its worker died."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        lines = future.result()
+    except BrokenProcessPool:
+        return iter(assess_batch(plan, targets[chunk.start : chunk.stop]))
+    return _decoded(lines)
+
+
+def _stop(pool: Executor) -> None:
+    """End a pool's workers now: pending chunks cancelled, running ones killed, no waiting."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError):
+            process.terminate()
 
 
 def chunk_ranges(total: int, jobs: int) -> list[range]:
