@@ -41,9 +41,7 @@ def parse_size(text: str) -> int:
     """
     found = _SIZE.fullmatch(text.strip().lower())
     if found is None or found.group(2) not in _SIZE_UNITS:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a size; try 50MB, 50 MB, 200k or 1000000"
-        )
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size; try 50 MB, 200k or 1000000")
     number, unit, exact = found.groups()
     size = int(exact) if exact else int(float(number) * _SIZE_UNITS[unit])
     if size <= 0:

@@ -21,8 +21,11 @@ from triage.run.plan import Plan
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
+    from multiprocessing.sharedctypes import SynchronizedArray
 
-_JOB: list[tuple[Plan, Sequence[Target]]] = []  # the one job of this worker process
+    Claims = SynchronizedArray[int]
+
+_JOB: list[tuple[Plan, Sequence[Target], Claims]] = []  # the one job of this worker process
 # Seeds per chunk at most: a worker's last chunks are what the main process may wait for at the
 # end, and sending a chunk costs little against this many seeds' work.
 MAX_CHUNK = 24
@@ -33,28 +36,43 @@ MIN_CHUNK = 4
 TAPER = 8  # a chunk holds at most 1/TAPER of the seeds between it and the meeting point
 
 
-def _start_worker(plan: Plan, targets: Sequence[Target]) -> None:
+def _start_worker(plan: Plan, targets: Sequence[Target], claims: Claims) -> None:
     die_with_parent()  # a worker must never outlive a main process killed by a signal
-    _JOB[:] = [(plan, targets)]
+    _JOB[:] = [(plan, targets, claims)]
 
 
-def _assess_range(start: int, stop: int) -> str:
-    """Assess targets ``start`` to ``stop`` in a worker; return their reports as JSON lines.
+def _assess_range(number: int, start: int, stop: int) -> str | None:
+    """Assess chunk ``number`` (targets ``start`` to ``stop``) in a worker, as JSON lines.
 
-    JSON, because validating it in the main process is cheaper than unpickling a report; it
-    never holds a raw newline, so lines separate reports. The round trip gives an equal report:
-    floats are written in their shortest exact form.
+    None when the main process claimed the chunk first. JSON, because validating it in the main
+    process is cheaper than unpickling a report; it never holds a raw newline, so lines separate
+    reports. The round trip gives an equal report: floats are written in their shortest form.
     """
-    plan, targets = _JOB[0]
+    plan, targets, claims = _JOB[0]
+    if not claim(claims, number):
+        return None
     reports = assess_batch(plan, targets[start:stop])
     return "\n".join(report.model_dump_json() for report in reports)
+
+
+def claim(claims: Claims, number: int) -> bool:
+    """Claim chunk ``number`` for this process; False if another process has it.
+
+    Claims, not ``Future.cancel``: Python 3.11's executor fails in its own thread (a traceback
+    on stderr) when it breaks with cancelled chunks still queued.
+    """
+    with claims.get_lock():
+        if claims[number]:
+            return False
+        claims[number] = 1
+        return True
 
 
 def assess_in_processes(plan: Plan, targets: Sequence[Target], jobs: int) -> Iterator[SeedReport]:
     """Assess targets with ``jobs`` processes, in chunks; yield the reports in input order.
 
     The main process is one of the ``jobs``: ``jobs - 1`` workers take chunks from the front
-    while the main process takes them from the back (cancelling a chunk no worker has started),
+    while the main process takes them from the back (claiming a chunk no worker has started),
     until they meet. A main process that only waited and decoded reports would still take a
     share of a core from the workers, and the chunks it assesses itself need no hand-over at
     all. Between its own chunks it yields the workers' reports that are ready.
@@ -63,16 +81,20 @@ def assess_in_processes(plan: Plan, targets: Sequence[Target], jobs: int) -> Ite
     are assessed again here, so every seed is still reported. When the main process is
     interrupted (Ctrl-C, SIGTERM) or the caller stops reading, the workers are ended at once.
     """
-    from concurrent.futures import ProcessPoolExecutor  # only parallel runs pay for the import
+    import multiprocessing  # only parallel runs pay for the imports
+    from concurrent.futures import ProcessPoolExecutor
 
     chunks = chunk_ranges(len(targets), jobs)
-    pool = ProcessPoolExecutor(jobs - 1, initializer=_start_worker, initargs=(plan, targets))
+    claims = multiprocessing.Array("b", len(chunks))
+    pool = ProcessPoolExecutor(
+        jobs - 1, initializer=_start_worker, initargs=(plan, targets, claims)
+    )
     try:
-        futures: list[Future[str]] = [pool.submit(_assess_range, c.start, c.stop) for c in chunks]
+        futures = [pool.submit(_assess_range, n, c.start, c.stop) for n, c in enumerate(chunks)]
         own: dict[int, list[SeedReport]] = {}
         ready = 0  # chunks before this one have been yielded
         for number in reversed(range(len(futures))):
-            if not futures[number].cancel():
+            if not claim(claims, number):
                 break  # a worker has it, and every chunk before it
             own[number] = assess_batch(plan, targets[chunks[number].start : chunks[number].stop])
             while ready < number and futures[ready].done():
@@ -90,7 +112,7 @@ def assess_in_processes(plan: Plan, targets: Sequence[Target], jobs: int) -> Ite
 
 
 def _delivered(
-    plan: Plan, targets: Sequence[Target], chunk: range, future: Future[str]
+    plan: Plan, targets: Sequence[Target], chunk: range, future: Future[str | None]
 ) -> Iterator[SeedReport]:
     """Return a worker's reports of a chunk, or assess the chunk here if its worker died."""
     from concurrent.futures.process import BrokenProcessPool
@@ -98,6 +120,8 @@ def _delivered(
     try:
         lines = future.result()
     except BrokenProcessPool:
+        lines = None
+    if lines is None:  # never claimed by a worker that lived to deliver it
         return iter(assess_batch(plan, targets[chunk.start : chunk.stop]))
     return _decoded(lines)
 
