@@ -91,24 +91,35 @@ def assess_in_processes(plan: Plan, targets: Sequence[Target], jobs: int) -> Ite
     )
     try:
         futures = [pool.submit(_assess_range, n, c.start, c.stop) for n, c in enumerate(chunks)]
-        own: dict[int, list[SeedReport]] = {}
-        ready = 0  # chunks before this one have been yielded
-        for number in reversed(range(len(futures))):
-            if not claim(claims, number):
-                break  # a worker has it, and every chunk before it
-            own[number] = assess_batch(plan, targets[chunks[number].start : chunks[number].stop])
-            while ready < number and futures[ready].done():
-                yield from _delivered(plan, targets, chunks[ready], futures[ready])
-                ready += 1
-        for number in range(ready, len(futures)):
-            if number in own:
-                yield from own[number]
-            else:
-                yield from _delivered(plan, targets, chunks[number], futures[number])
+        yield from _shared(plan, targets, chunks, futures, claims)
     except BaseException:
         _stop(pool)
         raise
     pool.shutdown()
+
+
+def _shared(
+    plan: Plan,
+    targets: Sequence[Target],
+    chunks: list[range],
+    futures: list[Future[str | None]],
+    claims: Claims,
+) -> Iterator[SeedReport]:
+    """Take chunks from the back until the workers' claims are met; yield all in order."""
+    own: dict[int, list[SeedReport]] = {}
+    ready = 0  # chunks before this one have been yielded
+    for number in reversed(range(len(futures))):
+        if not claim(claims, number):
+            break  # a worker has it, and every chunk before it
+        own[number] = assess_batch(plan, targets[chunks[number].start : chunks[number].stop])
+        while ready < number and futures[ready].done():
+            yield from _delivered(plan, targets, chunks[ready], futures[ready])
+            ready += 1
+    for number in range(ready, len(futures)):
+        if number in own:
+            yield from own[number]
+        else:
+            yield from _delivered(plan, targets, chunks[number], futures[number])
 
 
 def _delivered(
