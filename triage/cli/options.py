@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import enum
+import math
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -13,12 +15,14 @@ from triage.inputs import DEFAULT_MAX_BYTES
 from triage.outputs import Progress
 from triage.report import Report
 from triage.rulebook import RuleSet, load_rules
-from triage.run import assess_paths
+from triage.run import DEFAULT_TIMEOUT, assess_paths
 from triage.scan import CHOICES, ENGINE_VARIABLE
 
 DEFAULT_INDEX = Path("seeds") / "INDEX.md"
-_SIZE_UNITS = {"": 1, "b": 1, "k": 1 << 10, "kb": 1 << 10, "m": 1 << 20, "mb": 1 << 20}
-_SIZE_UNITS |= {"g": 1 << 30, "gb": 1 << 30}
+_SIZE_UNITS = {"": 1, "b": 1, "byte": 1, "bytes": 1}
+_SIZE_UNITS |= {f"{p}{s}": 1 << (10 * n) for n, p in enumerate("kmg", 1) for s in ("", "b", "ib")}
+# ``50MB``, ``50 MB``, ``1.5 GB``, ``200k``, and the tool's own wording ``50 MB (52428800 bytes)``.
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]*)(?:\s*\((\d+)\s*bytes\))?")
 
 
 class ExitCode(enum.IntEnum):
@@ -30,19 +34,44 @@ class ExitCode(enum.IntEnum):
 
 
 def parse_size(text: str) -> int:
-    """Parse a size such as ``50MB``, ``200k`` or ``1000000`` into bytes (units are binary)."""
-    number = text.strip().lower().rstrip("bkmg")
-    unit = text.strip().lower()[len(number) :]
-    if not number.isdigit() or unit not in _SIZE_UNITS or int(number) <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a size; try 50MB, 200k or 1000000")
-    return int(number) * _SIZE_UNITS[unit]
+    """Parse a size such as ``50MB``, ``50 MB``, ``1.5 GB``, ``200k`` or ``1000000`` into bytes.
+
+    Units are binary (as the tool prints them); ``50 MB (52428800 bytes)``, copied from a
+    message of the tool, is read too.
+    """
+    found = _SIZE.fullmatch(text.strip().lower())
+    if found is None or found.group(2) not in _SIZE_UNITS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size; try 50 MB, 200k or 1000000")
+    number, unit, exact = found.groups()
+    size = int(exact) if exact else int(float(number) * _SIZE_UNITS[unit])
+    if size <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is no size to read a seed with; give 1 or more")
+    return size
 
 
 def positive(value: str) -> int:
-    """Parse a whole number of 1 or more."""
-    number = int(value)
+    """Parse a whole number of 1 or more (argparse shows the message as it is)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a whole number; give 1 or more, e.g. 2"
+        ) from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return number
+
+
+def seconds(value: str) -> float:
+    """Parse a number of seconds of 0 or more; 0 means no time budget."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number) or number < 0:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a number of seconds; give e.g. 60, 2.5, or 0 for no limit"
+        )
     return number
 
 
@@ -110,6 +139,14 @@ def add_seed_options(parser: argparse.ArgumentParser) -> None:
         help=f"matching engine (default: ${ENGINE_VARIABLE}, else auto: hyperscan on large inputs)",
     )
     parser.add_argument(
+        "--timeout",
+        type=seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help="a seed whose reading or scanning takes longer becomes an error row and the others "
+        f"go on (default: {DEFAULT_TIMEOUT:g}; 0: no limit)",
+    )
+    parser.add_argument(
         "--jobs",
         type=positive,
         metavar="N",
@@ -154,6 +191,7 @@ def assess_seeds(
             engine=args.engine,
             jobs=args.jobs,
             keep_scores=keep_scores,
+            timeout=args.timeout or None,
         )
     finally:
         progress.finish()

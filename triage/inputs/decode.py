@@ -31,6 +31,7 @@ _MAGIC = (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 MAX_CONTROL_SHARE = 0.05
+_UTF16_SAMPLE = 4096  # bytes looked at to recognise BOM-less UTF-16 (an even number)
 
 
 def decode(data: bytes, path: Path | str = "<bytes>") -> str:
@@ -65,16 +66,32 @@ def _decode_8bit(data: bytes) -> str:
 
 
 def bomless_utf16(data: bytes) -> str | None:
-    """Return ``utf-16-le``/``-be`` when every other byte is zero, as in BOM-less UTF-16 text."""
-    sample = data[:4096]
+    """Return ``utf-16-le``/``-be`` when the bytes look like BOM-less UTF-16 text.
+
+    Text in UTF-16 mostly of Latin letters has a zero in nearly every other byte and almost none
+    in the others; a few characters beyond Latin-1 (``€``, ``—``, ``“``) fill the zero byte, so
+    "every other byte" would refuse such a file as binary. What is asked: NUL bytes, at least
+    half of one parity's bytes zero, at most a twentieth of the other's, and a sample that
+    decodes as UTF-16 without error.
+    """
+    sample = data[:_UTF16_SAMPLE]
     if len(sample) < 4 or len(sample) % 2 or b"\x00" not in sample:
         return None
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) == len(odd) and even.count(0) == 0:
-        return "utf-16-le"
-    if even.count(0) == len(even) and odd.count(0) == 0:
-        return "utf-16-be"
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros * 2 >= half and others * 20 <= half and _decodes(sample, encoding):
+            return encoding
     return None
+
+
+def _decodes(sample: bytes, encoding: str) -> bool:
+    """Whether a sample decodes strictly (a surrogate pair cut at its end is allowed)."""
+    try:
+        codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def refuse_magic(data: bytes, path: Path | str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol
@@ -32,16 +33,18 @@ HTML_TAGS = (
     "strong|sub|summary|sup|table|tbody|td|th|thead|tr|u|ul|center|font|figure|figcaption|picture|"
     "source|video|iframe|style|script"
 )
-# Markdown noise as one alternation whose every branch starts with a literal character, so ``re``
-# skips ahead to candidates (a look-behind or a ``^`` branch would defeat that): a link target
-# is matched from its ``]`` and a quote mark from the newline before it, and both characters are
-# kept. The same spans are blanked as by ``(?<=\])\(...\)`` and ``^[ \t]{0,3}>`` (a test shows it).
+# Markdown noise other than link targets, as one alternation whose every branch starts with a
+# literal character and reads at most about 200 characters from where it starts, so a pass over
+# any text takes linear time. A quote mark is matched from the newline before it, which is kept.
 _MD_NOISE = re.compile(
-    r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"
-    rf"|</?(?:{HTML_TAGS})\b[^>\n]{{0,200}}>|<!--|-->"
-    r"|\*\*|__|\n[ \t]{0,3}>",
+    rf"</?(?:{HTML_TAGS})\b[^>\n]{{0,200}}>|<!--|-->|\*\*|__|\n[ \t]{{0,3}}>",
     re.IGNORECASE,
 )
+# A link target ``](url)`` or ``](url "title")`` is found by ``LinkTargets`` without a regex:
+# as a regex, a ``](`` whose target never closes (``'[a](' * 50000``) is read to its end again
+# from every ``](`` after it, which takes time quadratic in the text's length.
+_TARGET_STOP = re.compile(r"[)\s]")
+_NOT_SPACE = re.compile(r"\S")
 # Every piece of noise contains one of these.
 _MD_NEEDLES = ("](", "<", "-->", "**", "__", ">")
 
@@ -134,20 +137,91 @@ def clean_text(text: str, *, markdown: bool = False) -> str:
 def blank_markdown_noise(text: str) -> str:
     """Replace Markdown noise with as many spaces, so no line or column moves.
 
-    Link targets, HTML tags and comments, emphasis marks and quote marks; backticks stay (a code
-    span is evidence of an interface). A newline is put in front so the first line's quote mark
-    is found like the others, and taken off again.
+    Link targets, HTML tags and comments, emphasis and quote marks; backticks stay (a code span
+    is evidence of an interface). The same spans as the link-target branch (a look-behind on
+    ``]``), the bounded tag and mark branches and a line-start quote branch of one leftmost-first
+    regex would blank (a test compares them), in time linear in the text's length. A newline is
+    put in front so the first line's quote mark is found like the others, and taken off again.
     """
     if not any(needle in text for needle in _MD_NEEDLES):
         return text
-    return _MD_NOISE.sub(_blank, "\n" + text)[1:]
+    text = "\n" + text
+    pieces: list[str] = []
+    done = 0
+    for start, end in noise_spans(text):
+        pieces += (text[done:start], " " * (end - start))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)[1:]
 
 
-def _blank(match: re.Match[str]) -> str:
-    found = match.group()
-    if found[0] in "]\n":
-        return found[0] + " " * (len(found) - 1)
-    return " " * len(found)
+def noise_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans to blank, leftmost first and never overlapping, in linear time.
+
+    Link targets and the other noise are searched apart, each from where the last span ended;
+    a match found beyond that point is kept for later, so no character is read twice by either.
+    """
+    targets = LinkTargets(text)
+    other = _MD_NOISE.search(text)
+    link = targets.first(0)
+    while other is not None or link is not None:
+        if link is not None and (other is None or link[0] < other.start()):
+            start, end = link
+        else:
+            assert other is not None
+            start, end = other.span()
+        # The ``]`` before a link target and the newline before a quote mark stay.
+        yield (start + 1 if text[start] in "]\n" else start), end
+        if other is not None and other.start() < end:
+            other = _MD_NOISE.search(text, end)
+        if link is not None and link[0] < end:
+            link = targets.first(end)
+
+
+class LinkTargets:
+    """Find link targets ``](url)`` / ``](url "title")`` in a text, in linear time over a run.
+
+    Every ``](`` inside the same run of characters other than ``)`` and whitespace ends at the
+    same stop, so the outcome is worked out once per stop (``_stop``, ``_end``).
+    """
+
+    def __init__(self, text: str) -> None:
+        """Search ``text``; candidates must then be asked for in increasing order."""
+        self.text = text
+        self._stop = -1
+        self._end: int | None = None
+
+    def first(self, pos: int) -> tuple[int, int] | None:
+        """Return the span (from its ``]``) of the first link target at or after ``pos``."""
+        start = self.text.find("](", pos)
+        while start >= 0:
+            end = self._target_end(start + 2)
+            if end is not None:
+                return start, end
+            # Every ``](`` before the stop fails the same way.
+            start = self.text.find("](", max(start + 1, self._stop - 1))
+        return None
+
+    def _target_end(self, begin: int) -> int | None:
+        """Return where the target that starts at ``begin`` ends, or None if it never closes."""
+        if begin > self._stop:
+            found = _TARGET_STOP.search(self.text, begin)
+            self._stop = found.start() if found else len(self.text)
+            self._end = _closing(self.text, self._stop)
+        return self._end
+
+
+def _closing(text: str, stop: int) -> int | None:
+    """Return the end of a target whose URL stops at ``stop``: ``)``, or a quoted title."""
+    if stop >= len(text):
+        return None
+    if text[stop] == ")":
+        return stop + 1
+    quote = _NOT_SPACE.search(text, stop)
+    if quote is None or text[quote.start()] != '"':
+        return None
+    close = text.find('"', quote.start() + 1)
+    return close + 2 if close >= 0 and text.startswith(")", close + 1) else None
 
 
 def count_words(text: str) -> int:

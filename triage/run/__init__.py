@@ -17,6 +17,7 @@ from triage.run.api import (
     default_jobs,
     explain_file,
 )
+from triage.run.budget import DEFAULT_TIMEOUT
 from triage.run.crossval import DEFAULT_FOLDS, assign_folds, cross_validate, with_weights
 from triage.run.evaluate import EvalReport, evaluate, score
 from triage.run.fit import DEFAULT_C, fit_corpus, fit_weights, read_corpus, weights_yaml
@@ -26,6 +27,7 @@ from triage.run.plan import Plan, default_ruleset, make_plan
 __all__ = [
     "DEFAULT_C",
     "DEFAULT_FOLDS",
+    "DEFAULT_TIMEOUT",
     "MANY_SEEDS",
     "EvalReport",
     "Label",

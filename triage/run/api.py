@@ -102,15 +102,18 @@ def assess_paths(
     engine: str | None = None,
     jobs: int | None = 1,
     keep_scores: bool = True,
+    timeout: float | None = None,
 ) -> Report:
     """Assess INDEX.md files, folders and documents; the bundle is all of them together.
 
     ``progress(done, total)`` is called after each seed, for a progress bar. ``jobs`` processes
     share the work (None: every core when there are many seeds); reports keep the index order
     and are identical whatever the job count or engine. ``keep_scores=False`` leaves each
-    seed's ``scores`` out (they are only printed by ``triage explain``).
+    seed's ``scores`` out (they are only printed by ``triage explain``). ``timeout``: seconds
+    reading, and then scanning, one seed may take before it becomes an error row (None: no
+    budget; the CLI's ``--timeout`` gives one; see ``run.budget`` for where it holds).
     """
-    targets = collect_targets([Path(p) for p in paths], allow_outside)
+    targets = collect_targets([Path(p) for p in paths], allow_outside, max_bytes=max_bytes)
     if not targets:
         raise InputError(f"no seeds found in {', '.join(str(p) for p in paths)}")
     sizes = target_sizes(targets)  # one stat per seed, for the job count and the engine
@@ -122,6 +125,7 @@ def assess_paths(
         keep_scores=keep_scores,
         largest=max(sizes),
         seeds=len(targets),
+        timeout=timeout,
     )
     seeds = gather(assess_targets(plan, targets, workers), len(targets), progress)
     bundle = summarise_bundle(plan.ruleset.policy, seeds)

@@ -42,10 +42,12 @@ class Plan:
     judge: Judge
     max_bytes: int = DEFAULT_MAX_BYTES
     keep_scores: bool = True
+    timeout: float | None = None  # seconds each stage of a seed may take (see ``run.budget``)
 
-    def __reduce__(self) -> tuple[object, tuple[RuleSet, str, int, bool]]:
+    def __reduce__(self) -> tuple[object, tuple[RuleSet, str, int, bool, float | None]]:
         """Pickle the recipe, not the compiled scanner: a worker takes its own from the cache."""
-        return plan_for, (self.ruleset, self.engine, self.max_bytes, self.keep_scores)
+        recipe = (self.ruleset, self.engine, self.max_bytes, self.keep_scores, self.timeout)
+        return plan_for, recipe
 
 
 def make_plan(
@@ -56,20 +58,29 @@ def make_plan(
     keep_scores: bool = True,
     largest: int = 0,
     seeds: int = 1,
+    timeout: float | None = None,
 ) -> Plan:
     """Build the plan of a run over ``seeds`` seeds, the largest of ``largest`` bytes.
 
     ``engine``: as asked (None: ``$TRIAGE_ENGINE``, else automatic); chosen here, once.
+    ``timeout``: seconds each stage of a seed may take before it becomes an error row.
     """
     ruleset = ruleset or default_ruleset()
     name = choose_engine(engine, size=largest, seeds=seeds, rules=ruleset.rules)
-    return plan_for(ruleset, name, max_bytes, keep_scores)
+    return plan_for(ruleset, name, max_bytes, keep_scores, timeout)
 
 
-def plan_for(ruleset: RuleSet, engine: str, max_bytes: int, keep_scores: bool) -> Plan:
+def plan_for(
+    ruleset: RuleSet,
+    engine: str,
+    max_bytes: int,
+    keep_scores: bool,
+    timeout: float | None = None,
+) -> Plan:
     """Build a plan for an engine already chosen (a worker process rebuilds its plan so)."""
     scanner = scanner_of(ruleset, engine)
-    return Plan(ruleset, engine, scanner, judge_of(ruleset), max_bytes, keep_scores)
+    judge = judge_of(ruleset)
+    return Plan(ruleset, engine, scanner, judge, max_bytes, keep_scores, timeout)
 
 
 def judge_of(ruleset: RuleSet) -> Judge:

@@ -9,18 +9,23 @@ process a sizeable share of a seed's whole work.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from triage.inputs import Target
 from triage.report import SeedReport
 from triage.run.batch import assess_batch
+from triage.run.budget import die_with_parent
 from triage.run.plan import Plan
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Executor, Future
+    from multiprocessing.sharedctypes import SynchronizedArray
 
-_JOB: list[tuple[Plan, Sequence[Target]]] = []  # the one job of this worker process
+    Claims = SynchronizedArray[int]
+
+_JOB: list[tuple[Plan, Sequence[Target], Claims]] = []  # the one job of this worker process
 # Seeds per chunk at most: a worker's last chunks are what the main process may wait for at the
 # end, and sending a chunk costs little against this many seeds' work.
 MAX_CHUNK = 24
@@ -31,47 +36,114 @@ MIN_CHUNK = 4
 TAPER = 8  # a chunk holds at most 1/TAPER of the seeds between it and the meeting point
 
 
-def _start_worker(plan: Plan, targets: Sequence[Target]) -> None:
-    _JOB[:] = [(plan, targets)]
+def _start_worker(plan: Plan, targets: Sequence[Target], claims: Claims) -> None:
+    die_with_parent()  # a worker must never outlive a main process killed by a signal
+    _JOB[:] = [(plan, targets, claims)]
 
 
-def _assess_range(start: int, stop: int) -> str:
-    """Assess targets ``start`` to ``stop`` in a worker; return their reports as JSON lines.
+def _assess_range(number: int, start: int, stop: int) -> str | None:
+    """Assess chunk ``number`` (targets ``start`` to ``stop``) in a worker, as JSON lines.
 
-    JSON, because validating it in the main process is cheaper than unpickling a report; it
-    never holds a raw newline, so lines separate reports. The round trip gives an equal report:
-    floats are written in their shortest exact form.
+    None when the main process claimed the chunk first. JSON, because validating it in the main
+    process is cheaper than unpickling a report; it never holds a raw newline, so lines separate
+    reports. The round trip gives an equal report: floats are written in their shortest form.
     """
-    plan, targets = _JOB[0]
+    plan, targets, claims = _JOB[0]
+    if not claim(claims, number):
+        return None
     reports = assess_batch(plan, targets[start:stop])
     return "\n".join(report.model_dump_json() for report in reports)
+
+
+def claim(claims: Claims, number: int) -> bool:
+    """Claim chunk ``number`` for this process; False if another process has it.
+
+    Claims, not ``Future.cancel``: Python 3.11's executor fails in its own thread (a traceback
+    on stderr) when it breaks with cancelled chunks still queued.
+    """
+    with claims.get_lock():
+        if claims[number]:
+            return False
+        claims[number] = 1
+        return True
 
 
 def assess_in_processes(plan: Plan, targets: Sequence[Target], jobs: int) -> Iterator[SeedReport]:
     """Assess targets with ``jobs`` processes, in chunks; yield the reports in input order.
 
     The main process is one of the ``jobs``: ``jobs - 1`` workers take chunks from the front
-    while the main process takes them from the back (cancelling a chunk no worker has started),
+    while the main process takes them from the back (claiming a chunk no worker has started),
     until they meet. A main process that only waited and decoded reports would still take a
     share of a core from the workers, and the chunks it assesses itself need no hand-over at
     all. Between its own chunks it yields the workers' reports that are ready.
+
+    A worker that dies (the OOM killer, a signal) breaks the pool: the chunks it did not deliver
+    are assessed again here, so every seed is still reported. When the main process is
+    interrupted (Ctrl-C, SIGTERM) or the caller stops reading, the workers are ended at once.
     """
-    from concurrent.futures import ProcessPoolExecutor  # only parallel runs pay for the import
+    import multiprocessing  # only parallel runs pay for the imports
+    from concurrent.futures import ProcessPoolExecutor
 
     chunks = chunk_ranges(len(targets), jobs)
-    with ProcessPoolExecutor(jobs - 1, initializer=_start_worker, initargs=(plan, targets)) as pool:
-        futures: list[Future[str]] = [pool.submit(_assess_range, c.start, c.stop) for c in chunks]
-        own: dict[int, list[SeedReport]] = {}
-        ready = 0  # chunks before this one have been yielded
-        for number in reversed(range(len(futures))):
-            if not futures[number].cancel():
-                break  # a worker has it, and every chunk before it
-            own[number] = assess_batch(plan, targets[chunks[number].start : chunks[number].stop])
-            while ready < number and futures[ready].done():
-                yield from _decoded(futures[ready].result())
-                ready += 1
-        for number in range(ready, len(futures)):
-            yield from own[number] if number in own else _decoded(futures[number].result())
+    claims = multiprocessing.Array("b", len(chunks))
+    pool = ProcessPoolExecutor(
+        jobs - 1, initializer=_start_worker, initargs=(plan, targets, claims)
+    )
+    try:
+        futures = [pool.submit(_assess_range, n, c.start, c.stop) for n, c in enumerate(chunks)]
+        yield from _shared(plan, targets, chunks, futures, claims)
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _shared(
+    plan: Plan,
+    targets: Sequence[Target],
+    chunks: list[range],
+    futures: list[Future[str | None]],
+    claims: Claims,
+) -> Iterator[SeedReport]:
+    """Take chunks from the back until the workers' claims are met; yield all in order."""
+    own: dict[int, list[SeedReport]] = {}
+    ready = 0  # chunks before this one have been yielded
+    for number in reversed(range(len(futures))):
+        if not claim(claims, number):
+            break  # a worker has it, and every chunk before it
+        own[number] = assess_batch(plan, targets[chunks[number].start : chunks[number].stop])
+        while ready < number and futures[ready].done():
+            yield from _delivered(plan, targets, chunks[ready], futures[ready])
+            ready += 1
+    for number in range(ready, len(futures)):
+        if number in own:
+            yield from own[number]
+        else:
+            yield from _delivered(plan, targets, chunks[number], futures[number])
+
+
+def _delivered(
+    plan: Plan, targets: Sequence[Target], chunk: range, future: Future[str | None]
+) -> Iterator[SeedReport]:
+    """Return a worker's reports of a chunk, or assess the chunk here if its worker died."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        lines = future.result()
+    except BrokenProcessPool:
+        lines = None
+    if lines is None:  # never claimed by a worker that lived to deliver it
+        return iter(assess_batch(plan, targets[chunk.start : chunk.stop]))
+    return _decoded(lines)
+
+
+def _stop(pool: Executor) -> None:
+    """End a pool's workers now: pending chunks cancelled, running ones killed, no waiting."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError):
+            process.terminate()
 
 
 def chunk_ranges(total: int, jobs: int) -> list[range]:

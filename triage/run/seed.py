@@ -22,6 +22,7 @@ from triage.inputs import (
     read_document,
 )
 from triage.report import SeedReport
+from triage.run.budget import SeedTimeout, time_budget
 from triage.run.plan import Plan
 from triage.scan import ScanResult, scan_large
 
@@ -83,13 +84,37 @@ def judge_seed(plan: Plan, target: Target, scanned: Scanned | SeedReport) -> See
 def guarded(
     target: Target, stage: Callable[[Plan, _In], _Out], plan: Plan, value: _In
 ) -> _Out | SeedReport:
-    """Run one stage of a seed; what makes the seed unreadable becomes its error row."""
+    """Run one stage of a seed; what makes the seed unreadable becomes its error row.
+
+    So do a stage that outruns the plan's time budget and one that runs out of memory (a huge
+    single line under a memory limit): the memory is given back as the stage unwinds, and the
+    other seeds go on.
+    """
     try:
-        return stage(plan, value)
+        with time_budget(plan.timeout):
+            return stage(plan, value)
     except InputError as exc:
         return error_row(target, str(exc))
     except OSError as exc:
         return error_row(target, f"{target.path}: cannot read: {exc}")
+    except SeedTimeout:
+        return error_row(target, _timed_out(target, plan.timeout))
+    except MemoryError:
+        return error_row(target, _no_memory(target))
+
+
+def _timed_out(target: Target, seconds: float | None) -> str:
+    return (
+        f"{target.shown}: took longer than {seconds:g} seconds and was stopped; "
+        "raise --timeout if this file really is a seed"
+    )
+
+
+def _no_memory(target: Target) -> str:
+    return (
+        f"{target.shown}: ran out of memory reading or scanning it; give triage more memory, "
+        "or lower --max-bytes to refuse such files up front"
+    )
 
 
 def error_row(target: Target, reason: str | None) -> SeedReport:

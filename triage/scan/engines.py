@@ -27,6 +27,13 @@ CHOICES = ("auto", *ENGINES)
 ENGINE_VARIABLE = "TRIAGE_ENGINE"
 LARGE_BYTES = 4 << 20
 BATCH_SEEDS = 32  # from this many seeds, auto takes hyperscan if its database is cached
+# Hyperscan's database compile grows with the rule count; RE2's stays in milliseconds. Measured
+# here (issue 14, benchmarks/README.md): 88 shipped rules compile in 17 s once (cached after),
+# 388 rules took 22 s and 1,088 rules 33 s on a 1.5 KB document against 0.1 s for RE2; 10,000
+# ran over 590 s. So auto never takes hyperscan above ``AUTO_HYPERSCAN_RULES`` rules, and an
+# explicit ``--engine hyperscan`` is refused above ``MAX_HYPERSCAN_RULES``.
+AUTO_HYPERSCAN_RULES = 150
+MAX_HYPERSCAN_RULES = 1000
 
 
 def hyperscan_available() -> bool:
@@ -46,7 +53,8 @@ def choose_engine(
     Automatic, when hyperscan is installed: hyperscan when the largest document (``size``) has
     ``LARGE_BYTES`` or more (its pass stops once every rule has fired, which pays on large
     texts), or for a batch of ``BATCH_SEEDS`` or more once the small-document database of these
-    ``rules`` is in the cache (then it is faster per small document than RE2); else RE2.
+    ``rules`` is in the cache (then it is faster per small document than RE2); else RE2. Never
+    hyperscan for more than ``AUTO_HYPERSCAN_RULES`` rules (its compile outgrows any gain).
     Compiling that database takes seconds, RE2's set milliseconds, so a run never compiles it
     unasked: ``--engine hyperscan`` does, once per rule set.
     """
@@ -57,6 +65,11 @@ def choose_engine(
         raise TriageError(f"unknown engine {name!r}; choose one of {', '.join(CHOICES)}")
     if name == "hyperscan" and not hyperscan_available():
         raise TriageError("the hyperscan engine is not installed: pip install 'seed-triage[fast]'")
+    if name == "hyperscan" and len(rules) > MAX_HYPERSCAN_RULES:
+        raise TriageError(
+            f"the hyperscan engine takes minutes to compile {len(rules)} rules (over "
+            f"{MAX_HYPERSCAN_RULES}); use --engine re2 or auto, which take milliseconds"
+        )
     return name
 
 
@@ -65,7 +78,7 @@ def _requested(requested: str | None) -> str:
 
 
 def _hyperscan_pays(size: int, seeds: int, rules: Sequence[Rule]) -> bool:
-    if not hyperscan_available():
+    if not hyperscan_available() or len(rules) > AUTO_HYPERSCAN_RULES:
         return False
     if size >= LARGE_BYTES:
         return True
@@ -84,7 +97,8 @@ def describe_engine(requested: str | None = None) -> str:
         return "re2"
     return (
         f"auto: hyperscan for documents of {LARGE_BYTES >> 20} MB or more, and for "
-        f"{BATCH_SEEDS} seeds or more once its database is cached; else re2"
+        f"{BATCH_SEEDS} seeds or more once its database is cached, with at most "
+        f"{AUTO_HYPERSCAN_RULES} rules; else re2"
     )
 
 
@@ -92,5 +106,5 @@ def compile_scanner(
     rules: Sequence[Rule], engine: str | None = None, *, use_cache: bool = True
 ) -> Scanner:
     """Compile a scanner for these rules with the chosen engine (see ``choose_engine``)."""
-    scanner_class: Callable[..., Scanner] = resolve(ENGINES[choose_engine(engine)])
+    scanner_class: Callable[..., Scanner] = resolve(ENGINES[choose_engine(engine, rules=rules)])
     return scanner_class(rules, use_cache=use_cache)
