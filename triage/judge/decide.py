@@ -27,7 +27,9 @@ class DimensionStep(NamedTuple):
 
 
 class GenreStep(NamedTuple):
-    """Every genre's score, best first (ties by name), and whether the best fell short.
+    """Every genre's score, best first, and whether the best fell short.
+
+    Ties between genres are ranked in the policy's order of genres.
 
     ``fell_short``: the best score was not positive or below its genre's ``min_score``, so the
     policy's fallback genre was chosen.
@@ -113,7 +115,8 @@ class PolicyDecider:
         """Keep the policy; read its verdict conditions as sets, once."""
         self.policy = policy
         self._dimensions = tuple((name, policy.dimensions[name]) for name in DIMENSIONS)
-        self._genre_names = sorted(policy.genres)
+        # Ties between genres go to the one listed first in the policy (its stated order).
+        self._genre_names = tuple(policy.genres)
         self._verdicts = tuple(
             (number, rule, _Test.of(rule.when))
             for number, rule in enumerate(policy.verdicts, start=1)
@@ -143,7 +146,7 @@ class PolicyDecider:
 
     def rank_genres(self, scores: dict[str, float]) -> tuple[str, float, str | None, GenreStep]:
         """Return the genre, a confidence in [0, 1], the runner-up and the ranking behind them."""
-        # Best first, ties by name: a stable sort by score of the names in order.
+        # Best first, ties by the policy's order: a stable sort by score of the names in order.
         by_name = [(name, scores[name]) for name in self._genre_names]
         ranked = sorted(by_name, key=itemgetter(1), reverse=True)
         best, top = ranked[0]
@@ -164,7 +167,7 @@ class PolicyDecider:
             absent: Absence | None = None
             if spec.intent != "build":
                 absent = "no-build-genre"
-            elif name in spec.suppress:
+            elif name in spec.suppress and not clearly_held(score, dim.threshold, dim.held_above):
                 absent = "suppressed"
             elif score < dim.threshold:
                 absent = "below-threshold"
@@ -186,6 +189,11 @@ class PolicyDecider:
             if held:
                 break
         return tuple(tried)
+
+
+def clearly_held(score: float, threshold: float, held_above: float | None) -> bool:
+    """Return whether a dimension's score is so far over its threshold that no genre silences it."""
+    return held_above is not None and score >= held_above * threshold
 
 
 class _Test(NamedTuple):

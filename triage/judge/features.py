@@ -2,7 +2,9 @@
 
 Every number is traceable: a signal score is the sum of its rules' ``weight * min(count, cap)``,
 per thousand words for density rules (short texts count as ``policy.min_words`` long, so one hit
-in a tweet is not a landslide) or per document for structural rules; genre and dimension scores
+in a tweet is not a landslide, and texts longer than ``policy.max_words`` count as that long, so
+a long specification's capped counts are not diluted to nothing) or per document for structural
+rules; genre and dimension scores
 are weighted sums of signal scores. Nothing here decides anything.
 """
 
@@ -56,6 +58,7 @@ class ScoreTables:
     genres: tuple[WeightedSum, ...]
     dimensions: tuple[WeightedSum, ...]
     min_words: int
+    max_words: int | None = None
 
     @classmethod
     def build(cls, rules: Sequence[Rule], policy: Policy) -> ScoreTables:
@@ -71,6 +74,7 @@ class ScoreTables:
             genres=tuple(weighted(name, g.cues) for name, g in policy.genres.items()),
             dimensions=tuple(weighted(name, d.signals) for name, d in policy.dimensions.items()),
             min_words=policy.min_words,
+            max_words=policy.max_words,
         )
 
 
@@ -116,15 +120,22 @@ def measure(tables: ScoreTables, result: ScanResult, words: int) -> Features:
 def rule_points(tables: ScoreTables, result: ScanResult, words: int) -> dict[int, float]:
     """Return the points of each rule that fired, by its position, in the order of the rules.
 
-    A ``density`` rule (the default) scores per thousand words, so long texts don't win by
-    length; other rules (headings, document formulas) score per document.
+    A ``density`` rule (the default) scores per thousand words of ``density_words``, so long
+    texts don't win by length (nor lose by it past ``max_words``, as counts are capped); other
+    rules (headings, document formulas) score per document.
     """
-    scale = 1000.0 / max(words, tables.min_words)
+    scale = 1000.0 / density_words(tables, words)
     rows, counts = tables.rules, result.counts
     return {
         i: round(row.weight * min(n, row.cap) * (scale if row.density else 1.0), 3)
         for i, row, n in [(i, rows[i], counts[i]) for i in fired_positions(counts)]
     }
+
+
+def density_words(tables: ScoreTables, words: int) -> int:
+    """Return the length density rules score against: ``words`` within the policy's bounds."""
+    longest = words if tables.max_words is None else min(words, tables.max_words)
+    return max(longest, tables.min_words)
 
 
 def fired_positions(counts: Sequence[int]) -> list[int]:

@@ -35,6 +35,9 @@ class DimensionSpec(_Frozen):
     signals: dict[str, float]
     threshold: float
     requires_any: tuple[str, ...] = ()
+    # A score at least this many times the threshold holds the dimension whatever a genre's
+    # ``suppress`` says: no genre silences what its own evidence clearly holds.
+    held_above: float | None = Field(default=None, gt=1.0)
     questions: tuple[str, ...] = Field(min_length=1)
 
 
@@ -101,6 +104,8 @@ class Policy(_Frozen):
 
     signals: dict[str, SignalSpec]
     min_words: int = Field(default=200, ge=1)
+    # Density rules count a longer text as this many words long (None: no ceiling).
+    max_words: int | None = Field(default=None, ge=1)
     dimensions: dict[str, DimensionSpec]
     genres: dict[str, GenreSpec]
     fallback_genre: str

@@ -1,0 +1,144 @@
+"""Build evidence: the documents of issue 13 judged right, from fixtures written for the purpose.
+
+The fixtures under ``tests/fixtures/judgment/`` and the long specification generated below are the
+project's own text; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+from itertools import cycle, islice
+from pathlib import Path
+
+import pytest
+
+from triage import assess_file, assess_text, default_ruleset
+from triage.judge import PolicyDecider
+from triage.judge.decide import clearly_held
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "judgment"
+
+
+def test_markdown_spec_with_api_table_board_and_latencies_is_a_buildable_requirements_spec() -> (
+    None
+):
+    report = assess_file(FIXTURES / "greenhouse-monitor-spec.md")
+    assert report.verdict == "buildable"
+    assert report.genre == "requirements spec"
+    assert report.dimensions is not None
+    assert report.dimensions.software_spec
+    assert report.dimensions.hardware_target
+    assert report.dimensions.performance_core
+
+
+def test_one_requirement_on_a_board_keeps_its_software_spec() -> None:
+    report = assess_text(
+        "The system shall export the report as CSV within 2 seconds on a Raspberry Pi 4."
+    )
+    assert report.summary is not None
+    assert not report.summary.startswith("hardware spec — no software spec")
+    assert report.dimensions is not None and report.dimensions.software_spec
+
+
+@pytest.mark.parametrize(
+    ("name", "genre"),
+    [("oped-app-stores.md", "opinion article"), ("blog-home-server.md", "blog post")],
+)
+def test_op_ed_and_blog_page_stay_what_they_are(name: str, genre: str) -> None:
+    report = assess_file(FIXTURES / name)
+    assert (report.verdict, report.genre) == ("not-a-spec", genre)
+
+
+_ACTORS = (
+    "The system",
+    "The service",
+    "The scheduler",
+    "The web client",
+    "The import job",
+    "The reporting module",
+    "The administration console",
+    "The mobile app",
+)
+_ACTIONS = (
+    "shall record every change to a booking together with the user who made it",
+    "shall reject a request whose date range ends before it starts, with a clear error message",
+    "shall let an administrator disable an account without deleting its history",
+    "must export the selected records as CSV or JSON on request",
+    "shall send a reminder e-mail one day before each reserved slot",
+    "must validate every uploaded file against the published schema before storing it",
+    "shall keep an audit trail that can be filtered by user, date and action",
+    "shall allow a user to cancel a reservation until two hours before it begins",
+    "must show the remaining quota of each team on the overview page",
+    "shall retry a failed delivery three times before marking it as failed",
+    "shall store passwords only as salted hashes",
+    "must support sorting every list by name, date and status",
+    "shall display a confirmation dialog before any destructive action",
+    "shall expose the current queue length through the REST API",
+)
+_REASONS = (
+    "Rationale: operators asked for this in the last review, because without it they rebuild the "
+    "same information by hand from several screens.",
+    "This requirement is verified by an automated test that runs on every build and by a manual "
+    "check during acceptance.",
+    "The behaviour applies to every tenant; a tenant cannot switch it off, and the setting is not "
+    "shown in the user interface.",
+    "Where this conflicts with a local regulation, the regulation wins and the conflict is "
+    "recorded in the compliance register kept by the product owner.",
+)
+
+
+def long_specification(requirements: int = 320, per_section: int = 20) -> str:
+    """Return a deterministic ~12,000-word specification with numbered requirements."""
+    actions = cycle(_ACTIONS)
+    reasons = cycle(_REASONS)
+    actors = cycle(_ACTORS)
+    parts = ["# Booking platform: software requirements specification", ""]
+    for section in range(requirements // per_section):
+        parts += [f"## 3.{section + 1} Functional requirements, area {section + 1}", ""]
+        parts.append(
+            "This section lists the requirements of one functional area. Each requirement has a "
+            "number, a statement and a short note on why it exists and how it is checked."
+        )
+        parts.append("")
+        for item in islice(range(per_section), per_section):
+            number = section * per_section + item + 1
+            parts.append(f"REQ-{number:03d} {next(actors)} {next(actions)}. {next(reasons)}")
+            parts.append("")
+    return "\n".join(parts)
+
+
+def test_long_specification_is_about_twelve_thousand_words() -> None:
+    text = long_specification()
+    assert 11_000 <= len(text.split()) <= 13_500
+    assert text.count("REQ-") == 320
+    assert long_specification() == text
+
+
+def test_long_specification_with_numbered_requirements_is_buildable_with_a_software_spec() -> None:
+    report = assess_text(long_specification(), markdown=True)
+    assert report.verdict == "buildable"
+    assert report.genre == "requirements spec"
+    assert report.dimensions is not None and report.dimensions.software_spec
+
+
+def test_genre_ties_go_to_the_genre_listed_first_in_the_policy() -> None:
+    policy = default_ruleset().policy
+    order = list(policy.genres)
+    scores = dict.fromkeys(order, 0.0)
+    scores["hardware-spec"] = scores["requirements-spec"] = 5.474
+    genre, _, runner_up, step = PolicyDecider(policy).rank_genres(scores)
+    first = min(("hardware-spec", "requirements-spec"), key=order.index)
+    assert genre == first
+    assert runner_up == ({"hardware-spec", "requirements-spec"} - {first}).pop()
+    assert not step.fell_short
+
+
+def test_a_genre_silences_a_dimension_only_below_its_clear_evidence() -> None:
+    policy = default_ruleset().policy
+    software = policy.dimensions["software_spec"]
+    assert "software_spec" in policy.genres["hardware-spec"].suppress
+    assert software.held_above is not None
+    assert clearly_held(
+        software.held_above * software.threshold, software.threshold, software.held_above
+    )
+    assert not clearly_held(2 * software.threshold, software.threshold, software.held_above)
+    assert not clearly_held(1e9, software.threshold, None)
