@@ -46,6 +46,8 @@ _BLOCKS = frozenset((
 _VOID = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr")
 )
+# An inline style that hides an element: its text is not visible on the page.
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 _UNICODE_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([a-zA-Z0-9_.:-]{1,40})""", re.I)
 
@@ -104,6 +106,8 @@ class _VisibleText(HTMLParser):
         if tag in _BOILERPLATE or (tag in _PAGE_FRAME and not self._content_depth):
             return True
         if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+            return True
+        if _HIDDEN_STYLE.search(attrs.get("style") or ""):
             return True
         return (attrs.get("role") or "").lower() in _BOILERPLATE_ROLES
 
