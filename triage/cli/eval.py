@@ -7,7 +7,7 @@ source groups and judge the held-out fold, K times: the figure for sources never
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from triage.cli.options import (
@@ -18,7 +18,15 @@ from triage.cli.options import (
     positive,
     ruleset_for,
 )
-from triage.outputs import Evaluation, emit, evaluation_format_names, render_evaluation
+from triage.outputs import (
+    Evaluation,
+    emit,
+    evaluation_format_names,
+    guard_output,
+    render_evaluation,
+    rule_files,
+)
+from triage.rulebook import default_rules_dir
 from triage.run import DEFAULT_C, DEFAULT_FOLDS, cross_validate, evaluate
 
 
@@ -52,12 +60,20 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> ExitCode:
     """Measure verdicts, genres and dimensions against human labels."""
     args = build_parser().parse_args(argv)
-    ruleset = ruleset_for(args, config_for(args))
+    config = config_for(args)
+    output = guard_output(args.output, _eval_inputs(args.folder, [*config.rules, *args.rules]))
+    ruleset = ruleset_for(args, config)
     if args.cv is not None:
         if args.cv < 2:
             build_parser().error("--cv needs 2 folds or more")
         evaluation: Evaluation = cross_validate(args.folder, ruleset, args.cv, args.c)
     else:
         evaluation = evaluate(args.folder, ruleset)
-    emit(render_evaluation(evaluation, args.format), args.output)
+    emit(render_evaluation(evaluation, args.format), output)
     return ExitCode.OK
+
+
+def _eval_inputs(folder: Path, rule_folders: Sequence[Path]) -> Iterator[Path]:
+    """Yield what an evaluation reads (listed only if ``-o`` names an existing file)."""
+    yield from (path for path in folder.rglob("*") if path.is_file())
+    yield from rule_files([default_rules_dir(), *rule_folders])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from triage.cli.options import DEFAULT_INDEX, ExitCode
 from triage.outputs import IndexUpdate, refresh_index, write_stdout
-from triage.report import printable
+from triage.report import safe_text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,7 +48,7 @@ def describe_update(update: IndexUpdate, *, checking: bool) -> str:
         parts.append(f"kept, but a run refuses: {_reasons(update.refused)}")
     if update.not_added:
         parts.append(f"not added, a run would refuse: {_reasons(update.not_added)}")
-    return printable("; ".join(parts))
+    return safe_text("; ".join(parts))
 
 
 def _names(names: tuple[str, ...]) -> str:

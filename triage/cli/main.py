@@ -18,6 +18,7 @@ from typing import Any
 from triage.cli.options import ExitCode
 from triage.errors import RuleError, TriageError
 from triage.registry import resolve
+from triage.report import safe_text
 
 Command = Callable[[Sequence[str]], int]
 Handler = Any  # what ``signal.signal`` takes and returns: a function, SIG_DFL, SIG_IGN or None
@@ -65,13 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(command(argv))
     except RuleError as exc:
-        for problem in exc.problems:
-            print(f"triage: {problem}", file=sys.stderr)
-        return ExitCode.ERROR
+        return _say(exc.problems)
     except TriageError as exc:
-        for line in str(exc).splitlines():
-            print(f"triage: {line}", file=sys.stderr)
-        return ExitCode.ERROR
+        return _say(str(exc).splitlines())
     except BrokenPipeError:
         # The reader (e.g. `head`) went away; like other CLI tools, stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -85,6 +82,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.ERROR
     finally:
         _on_sigterm(previous)
+
+
+def _say(problems: Sequence[str]) -> ExitCode:
+    """Print each problem on stderr as one ``triage:`` line, control characters escaped."""
+    for problem in problems:
+        print(f"triage: {safe_text(problem)}", file=sys.stderr)
+    return ExitCode.ERROR
 
 
 _OUT_OF_MEMORY = (

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from triage.outputs.options import RenderOptions
-from triage.report import Hit
+from triage.report import Hit, safe_text
 
 EVIDENCE_SHOWN = 3
 
@@ -109,14 +109,14 @@ def render_evaluation_text(evaluation: Evaluation, options: RenderOptions | None
 def _miss_lines(miss: EvaluationMiss) -> list[str]:
     flags = "".join([" [hard]" if miss.hard else "", " [borderline]" if miss.borderline else ""])
     lines = [
-        f"- {miss.file}{flags}: verdict {miss.expected_verdict} → {miss.got_verdict}, "
+        f"- {safe_text(miss.file)}{flags}: verdict {miss.expected_verdict} → {miss.got_verdict}, "
         f"genre {miss.expected_genre} → {miss.got_genre}"
     ]
     lines.extend(f"    {name}: {text}" for name, text in miss.dimensions.items())
     if miss.error:
-        lines.append(f"    error: {miss.error}")
+        lines.append(f"    error: {safe_text(miss.error)}")
     shown = miss.evidence[:EVIDENCE_SHOWN]
-    lines.extend(f"    {h.line}:{h.column} {h.rule}: {h.excerpt}" for h in shown)
+    lines.extend(f"    {h.line}:{h.column} {h.rule}: {safe_text(h.excerpt)}" for h in shown)
     return lines
 
 

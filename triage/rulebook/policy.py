@@ -114,7 +114,9 @@ class Policy(_Frozen):
     not_a_spec_question: str
     clarifications: tuple[Clarification, ...] = ()
     bundle_advice: dict[Verdict, str]
-    bundle_unjudged: str = "no seed could be judged ({counts}) → fix the errors above and run again"
+    bundle_unjudged: str = (
+        "incomplete: not every seed could be read ({counts}) → fix the errors above and run again"
+    )
     ask: AskTemplate | None = None
     # Who decides: the thresholds and verdict rules above, or the models of weights.yaml.
     decider: Literal["policy", "fitted"] = "policy"
