@@ -21,7 +21,7 @@ from triage.rulebook.kinds import RULE_KINDS, RuleBase, rule_adapter
 from triage.rulebook.messages import validation_messages
 from triage.rulebook.policy import Policy, load_policy
 from triage.rulebook.ruleset import RulePack, RuleSet
-from triage.rulebook.yamlfile import line_of, load_yaml
+from triage.rulebook.yamlfile import line_of, load_yaml, read_yaml_text
 
 POLICY_FILE = "policy.yaml"
 _CACHE_KIND = "ruleset"
@@ -94,8 +94,10 @@ def _load_rule_files(dirs: list[Path], disable: tuple[str, ...]) -> RuleSet:
     located: Located = []
     sources: list[str] = [policy_path.read_text(encoding="utf-8-sig")]
     for path in _pack_files(dirs, problems):
-        sources.append(path.read_text(encoding="utf-8-sig"))
+        before = len(problems)
         located.extend(_load_pack(path, policy, problems))
+        if len(problems) == before:  # else the file may be unreadable; the run stops anyway
+            sources.append(read_yaml_text(path))
     problems.extend(duplicate_ids(located))
     rules = [rule for rule, _ in located]
     unknown = sorted(set(disable) - {r.id for r in rules})

@@ -11,13 +11,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from triage.errors import InputError
+from triage.errors import InputError, RuleError
 from triage.inputs import Target
 from triage.report import DIMENSIONS, VERDICT_ORDER, Hit, SeedReport, Verdict
-from triage.rulebook import RuleSet
+from triage.rulebook import RuleSet, load_yaml, validation_messages
 from triage.run.batch import assess_in_batches, gather
 from triage.run.plan import make_plan, target_sizes
 
@@ -84,17 +83,27 @@ class EvalReport(BaseModel):
 
 
 def load_labels(folder: Path) -> list[Label]:
-    """Read every ``labels*.yaml`` in a folder; raise ``InputError`` when there is none."""
+    """Read every ``labels*.yaml`` in a folder; raise ``InputError`` when there is none.
+
+    A broken file is refused with its line and the reason in plain words, like a rule file.
+    """
     files = sorted(folder.glob("labels*.yaml"))
     if not files:
         raise InputError(f"{folder}: no labels*.yaml; eval needs a labelled folder")
     labels: list[Label] = []
     for path in files:
         try:
-            records = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-            labels.extend(Label.model_validate(record) for record in records)
-        except (yaml.YAMLError, ValidationError, TypeError) as exc:
-            raise InputError(f"{path}: not a labels file: {exc}") from exc
+            records, lines = load_yaml(path)
+        except RuleError as exc:
+            raise InputError("\n".join(exc.problems)) from exc
+        if not isinstance(records, list | None):
+            raise InputError(f"{path}:1: not a labels file: it should be a list of records")
+        for index, record in enumerate(records or []):
+            try:
+                labels.append(Label.model_validate(record))
+            except ValidationError as exc:
+                problems = validation_messages(path, exc, lines, prefix=(index,))
+                raise InputError("\n".join(problems)) from exc
     return labels
 
 
