@@ -173,7 +173,9 @@ def test_unknown_disabled_id(tmp_path: Path) -> None:
 
 
 def test_missing_rules_folder(tmp_path: Path) -> None:
-    assert problems(tmp_path / "nowhere") == [f"{tmp_path / 'nowhere'}: rules folder not found"]
+    assert problems(tmp_path / "nowhere") == [
+        f"{tmp_path / 'nowhere'}: rules folder not found; give a folder of *.yaml rule packs"
+    ]
 
 
 @pytest.mark.parametrize(

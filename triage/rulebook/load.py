@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from functools import cache
+from os import PathLike
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -37,18 +38,23 @@ def default_rules_dir() -> Path:
 
 
 def load_rules(
-    extra_dirs: Iterable[Path] = (),
-    disable: Iterable[str] = (),
+    extra_dirs: Iterable[str | PathLike[str]] | str | PathLike[str] = (),
+    disable: Iterable[str] | str = (),
     *,
     include_defaults: bool = True,
 ) -> RuleSet:
     """Load, validate and combine rule packs; raise ``RuleError`` listing every problem found.
 
+    ``extra_dirs`` are folders of ``*.yaml`` packs (``str`` or ``Path``; one folder may be given
+    alone), ``disable`` rule ids (one id may be given alone).
+
     Parsing YAML dominates start-up, so a validated rule set is kept in the cache (see
     ``triage.cache``) under a hash of every rule file and of the code that validates them.
     """
+    if isinstance(extra_dirs, str | PathLike):
+        extra_dirs = [extra_dirs]
     dirs = ([default_rules_dir()] if include_defaults else []) + [Path(d) for d in extra_dirs]
-    disable = tuple(disable)
+    disable = (disable,) if isinstance(disable, str) else tuple(disable)
     key = _ruleset_key(dirs, disable)
     cached = read_entry(_CACHE_KIND, key) if key else None
     if cached is not None:
@@ -120,7 +126,7 @@ def _pack_files(dirs: list[Path], problems: list[str]) -> list[Path]:
     files: list[Path] = []
     for folder in dirs:
         if not folder.is_dir():
-            problems.append(f"{folder}: rules folder not found")
+            problems.append(f"{folder}: rules folder not found; give a folder of *.yaml rule packs")
             continue
         files.extend(p for p in sorted(folder.glob("*.yaml")) if p.name != POLICY_FILE)
     return files
