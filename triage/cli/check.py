@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="triage",
         description="Triage seed documents: buildable requirements, or questions to send back. "
         "Other commands: 'triage ask', 'triage schema', 'triage rules list|test', "
-        "'triage explain FILE', 'triage eval DIR', 'triage index DIR'.",
+        "'triage explain FILE', 'triage eval DIR', 'triage index DIR', 'triage cache info|clear'.",
     )
     add_seed_options(parser)
     _report_options(parser)

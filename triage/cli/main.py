@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "eval": "triage.cli.eval:run",
     "explain": "triage.cli.explain:run",
     "index": "triage.cli.index:run",
+    "cache": "triage.cli.cache:run",
 }
 # What ``triage`` runs when the first argument names no subcommand.
 MAIN_COMMAND = "triage.cli.check:run"
