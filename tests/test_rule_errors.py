@@ -248,3 +248,24 @@ def test_rule_messages_are_in_plain_words(tmp_path: Path) -> None:
     found = "\n".join(problems(tmp_path / "rules"))
     for pydantic_wording in ("Input should", "Extra inputs", "Field required", "pydantic", "http"):
         assert pydantic_wording not in found
+
+
+BLANK = "needs a word, not only spaces"
+EMPTY = "needs at least 1 character(s)"
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "reason"),
+    [
+        ("kind: near\nregex: DROP\nfirst: [export]\nthen: [' ']", "then.0", BLANK),
+        ("kind: near\nregex: DROP\nfirst: ['']\nthen: [csv]", "first.0", EMPTY),
+        ("kind: phrases\nregex: DROP\nphrases: ['  ']", "phrases.0", BLANK),
+    ],
+)
+def test_a_blank_phrase_in_any_kind_is_refused_not_a_traceback(
+    tmp_path: Path, fields: str, field: str, reason: str
+) -> None:
+    """Found by the fuzz harness: a blank ``near`` phrase raised IndexError while loading."""
+    pack(tmp_path / "rules", one_rule(fields))
+    (problem,) = problems(tmp_path / "rules")
+    assert problem.endswith(f"rule my-rule: {field}: {reason}")

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from triage.rulebook.kinds import RULE_KINDS
+from triage.rulebook.kinds import RULE_ID, RULE_KINDS
 from triage.rulebook.yamlfile import LineMap, line_of
 
 Loc = list[str | int]
@@ -46,7 +46,7 @@ _PLAIN: dict[str, str] = {
     "too_long": "takes at most {max_length} item(s)",
     "string_too_short": "needs at least {min_length} character(s)",
     "string_too_long": "takes at most {max_length} character(s)",
-    "string_pattern_mismatch": "should have the form {pattern}",
+    "string_pattern_mismatch": "should have the form {pattern}",  # unless in _PATTERNS
     "greater_than": "should be more than {gt}",
     "greater_than_equal": "should be at least {ge}",
     "less_than": "should be less than {lt}",
@@ -93,9 +93,18 @@ def _located_reason(err: ErrorDetails, prefix: tuple[str | int, ...]) -> tuple[L
     return loc, plain_reason(err)
 
 
+# Patterns of the models, said in words.
+_PATTERNS = {
+    r"\S": "needs a word, not only spaces",
+    RULE_ID: "use lowercase letters and digits in words joined by single hyphens (export-csv)",
+}
+
+
 def plain_reason(err: ErrorDetails) -> str:
     """Return the reason of one pydantic error in plain words (no "Input should be", no link)."""
     ctx = err.get("ctx") or {}
+    if err["type"] == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERNS:
+        return _PATTERNS[ctx["pattern"]]
     template = _PLAIN.get(err["type"])
     if template is not None:
         try:
