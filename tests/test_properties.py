@@ -96,7 +96,9 @@ def test_written_index_reads_back(entries: list[tuple[str, str]]) -> None:
 
 # INDEX.md written by triage index, then annotated by a person: it reads back, and a refresh keeps
 # every line a person wrote (issue 14).
-REMARKS = st.text(st.characters(whitelist_categories=["L", "N", "Zs"]), min_size=1, max_size=20)
+REMARKS = st.text(
+    st.characters(whitelist_categories=["L", "N", "Zs"]), min_size=1, max_size=20
+).filter(str.strip)  # a remark has words; a dash followed by nothing is no remark
 MODEL_LINES = st.sampled_from(
     ["- [Brief](brief.md)", "3. brief.md", "* `brief.md`", "| [brief.md](brief.md) | Brief |",
      "| `brief.md` | Brief | owner |", "[brief]: brief.md", "See [Brief](brief.md)."]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from triage import RuleError, load_rules
-from triage.rulebook import MAX_FILE_BYTES
+from triage.rulebook import MAX_FILE_BYTES, default_rules_dir
 
 GOOD = """\
   - id: {rule_id}
@@ -52,7 +52,7 @@ def one_rule(field_lines: str, rule_id: str = "my-rule") -> str:
 @pytest.mark.parametrize(
     ("fields", "field", "reason"),
     [
-        ("colour: red", "colour", "Extra inputs are not permitted"),
+        ("colour: red", "colour", "not a known key; remove it or check its spelling"),
         ("regex: '(unclosed'", "regex", "not a valid linear-time (RE2) regex: missing )"),
         ("regex: '(a)\\1'", "regex", "not a valid linear-time (RE2) regex"),
         ("regex: '(?=lookahead)x'", "regex", "not a valid linear-time (RE2) regex"),
@@ -64,8 +64,8 @@ def one_rule(field_lines: str, rule_id: str = "my-rule") -> str:
         ("kind: phrases\nregex: DROP\nphrases: []", "phrases", "at least 1 item"),
         ("kind: DROP", "kind", "use one of phrases, regex, near"),
         ("kind: glob", "kind", "use one of phrases, regex, near"),
-        ("weight: heavy", "weight", "valid number"),
-        ("examples: {fires: [x]}", "examples.quiet", "Field required"),
+        ("weight: heavy", "weight", "should be a number"),
+        ("examples: {fires: [x]}", "examples.quiet", "missing; add it"),
     ],
     ids=lambda value: str(value)[:24],
 )
@@ -173,4 +173,99 @@ def test_unknown_disabled_id(tmp_path: Path) -> None:
 
 
 def test_missing_rules_folder(tmp_path: Path) -> None:
-    assert problems(tmp_path / "nowhere") == [f"{tmp_path / 'nowhere'}: rules folder not found"]
+    assert problems(tmp_path / "nowhere") == [
+        f"{tmp_path / 'nowhere'}: rules folder not found; give a folder of *.yaml rule packs"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "reason"),
+    [
+        ("utf-16", "the file is UTF-16 text; save it as UTF-8"),
+        ("utf-32", "the file is UTF-32 text; save it as UTF-8"),
+    ],
+)
+def test_a_wide_rule_file_is_refused_with_its_encoding(
+    tmp_path: Path, encoding: str, reason: str
+) -> None:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    path = folder / "mine.yaml"
+    path.write_text("pack: mine\nrules:\n" + GOOD.format(rule_id="wide"), encoding=encoding)
+    assert problems(folder) == [f"{path}: {reason} and try again"]
+
+
+def test_a_cp1252_rule_file_is_refused_at_the_byte(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    path = folder / "mine.yaml"
+    path.write_bytes(("pack: mine\nrules:\n" + GOOD.format(rule_id="café")).encode("cp1252"))
+    (problem,) = problems(folder)
+    assert problem.startswith(f"{path}:3:12: byte 0xE9 is not UTF-8")
+    assert problem.endswith("save it as UTF-8 and try again")
+
+
+def test_a_repeated_key_in_a_rule_names_both_lines(tmp_path: Path) -> None:
+    path = pack(tmp_path / "rules", one_rule("weight: 2") + "    weight: 5\n")
+    (problem,) = problems(tmp_path / "rules")
+    first = expected_line(path, "weight")  # the rule's last field, so the repeat is next
+    assert problem == (
+        f"{path}:{first + 1}: key 'weight' appears twice (first at line {first}); keep one"
+    )
+
+
+def test_a_repeated_key_in_the_policy_names_both_lines(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    text = (default_rules_dir() / "policy.yaml").read_text(encoding="utf-8")
+    start = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("min_words:"))
+    (folder / "policy.yaml").write_text(text + "min_words: 1\n", encoding="utf-8")
+    with pytest.raises(RuleError) as caught:
+        load_rules([folder], include_defaults=False)
+    end = len(text.splitlines()) + 1
+    assert caught.value.problems == [
+        f"{folder / 'policy.yaml'}:{end}: key 'min_words' appears twice "
+        f"(first at line {start}); keep one"
+    ]
+
+
+def test_a_date_yaml_cannot_build_is_a_rule_error(tmp_path: Path) -> None:
+    path = pack(tmp_path / "rules", one_rule("description: 2024-13-45"))
+    (problem,) = problems(tmp_path / "rules")
+    assert problem.startswith(f"{path}:")
+    assert "invalid YAML value '2024-13-45'" in problem
+
+
+def test_a_rule_file_that_is_not_a_regular_file_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    (folder / "folder.yaml").mkdir(parents=True)
+    assert problems(folder) == [f"{folder / 'folder.yaml'}: not a regular file; give a YAML file"]
+
+
+def test_rule_messages_are_in_plain_words(tmp_path: Path) -> None:
+    rule = "{id: A, kind: regex, signal: 3, regex: '', cap: 0, description: '', extra: 1}"
+    pack(tmp_path / "rules", f"  - {rule}\n  - 7\n  - {{id: b, kind: near, weight: [1]}}\n")
+    found = "\n".join(problems(tmp_path / "rules"))
+    for pydantic_wording in ("Input should", "Extra inputs", "Field required", "pydantic", "http"):
+        assert pydantic_wording not in found
+
+
+BLANK = "needs a word, not only spaces"
+EMPTY = "needs at least 1 character(s)"
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "reason"),
+    [
+        ("kind: near\nregex: DROP\nfirst: [export]\nthen: [' ']", "then.0", BLANK),
+        ("kind: near\nregex: DROP\nfirst: ['']\nthen: [csv]", "first.0", EMPTY),
+        ("kind: phrases\nregex: DROP\nphrases: ['  ']", "phrases.0", BLANK),
+    ],
+)
+def test_a_blank_phrase_in_any_kind_is_refused_not_a_traceback(
+    tmp_path: Path, fields: str, field: str, reason: str
+) -> None:
+    """Found by the fuzz harness: a blank ``near`` phrase raised IndexError while loading."""
+    pack(tmp_path / "rules", one_rule(fields))
+    (problem,) = problems(tmp_path / "rules")
+    assert problem.endswith(f"rule my-rule: {field}: {reason}")

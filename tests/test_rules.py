@@ -96,8 +96,11 @@ BROKEN = [
     (_regex("a*"), r"rule my-rule: regex: can match the empty"),
     (("kind: phrases", "kind: phrases\n    colour: red"), r"mine.yaml:\d+: rule my-rule: colour:"),
     (('phrases: ["frobnicate"]', "phrases: []"), r"mine.yaml:\d+: rule my-rule: phrases: "),
-    (("id: my-rule", "id: My Rule"), r"mine.yaml:3: rule My Rule: id: String should match"),
-    (("    description: Frobnication is a feature.\n", ""), r"rule my-rule: description: Field"),
+    (
+        ("id: my-rule", "id: My Rule"),
+        r"mine.yaml:3: rule My Rule: id: use lowercase letters and digits",
+    ),
+    (("    description: Frobnication is a feature.\n", ""), r"rule my-rule: description: missing"),
     (("rules:", "rules: ["), r"mine.yaml:\d+:\d+: invalid YAML"),
 ]
 

@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Triage seed documents: buildable requirements, or questions to send back. "
         "Other commands: 'triage ask', 'triage schema', 'triage rules list|test', "
         "'triage explain FILE', 'triage eval DIR [--cv K]', 'triage fit DIR', "
-        "'triage index DIR'.",
+        "'triage index DIR', 'triage cache info|clear'.",
     )
     add_seed_options(parser)
     _report_options(parser)

@@ -58,7 +58,7 @@ def one_of(value: object, allowed: tuple[str, ...]) -> object:
         return value
     quoted = [repr(name) for name in allowed]
     expected = f"{', '.join(quoted[:-1])} or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
-    raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": expected})
+    raise PydanticCustomError("literal_error", "use one of {expected}", {"expected": expected})
 
 
 def merge(base: Config, override: Config) -> Config:

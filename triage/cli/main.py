@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "fit": "triage.cli.fit:run",
     "explain": "triage.cli.explain:run",
     "index": "triage.cli.index:run",
+    "cache": "triage.cli.cache:run",
 }
 # What ``triage`` runs when the first argument names no subcommand.
 MAIN_COMMAND = "triage.cli.check:run"

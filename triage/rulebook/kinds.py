@@ -66,6 +66,11 @@ class RuleBase(BaseModel):
         return f"(?{flags}){self.body()}"
 
 
+# A phrase holds at least one word: an empty or blank phrase has no regex (and would match
+# everywhere), so every phrase field of every kind is refused at load time when blank.
+Phrase = Annotated[str, Field(min_length=1, pattern=r"\S")]
+
+
 def _phrase_regex(phrase: str) -> str:
     words = phrase.split()
     core = r"\s+".join(re2.escape(w) for w in words)
@@ -84,7 +89,7 @@ class PhrasesRule(RuleBase):
     pattern_field: ClassVar[str] = "phrases"
 
     kind: Literal["phrases"]
-    phrases: tuple[Annotated[str, Field(min_length=1, pattern=r"\S")], ...] = Field(min_length=1)
+    phrases: tuple[Phrase, ...] = Field(min_length=1)
 
     def body(self) -> str:
         """Return the alternation of the phrases."""
@@ -115,8 +120,8 @@ class NearRule(RuleBase):
     pattern_field: ClassVar[str] = "first"
 
     kind: Literal["near"]
-    first: tuple[str, ...] = Field(min_length=1)
-    then: tuple[str, ...] = Field(min_length=1)
+    first: tuple[Phrase, ...] = Field(min_length=1)
+    then: tuple[Phrase, ...] = Field(min_length=1)
     within: int = Field(default=5, ge=0, le=30)
 
     def body(self) -> str:

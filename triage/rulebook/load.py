@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from functools import cache
+from os import PathLike
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -23,7 +24,7 @@ from triage.rulebook.messages import validation_messages
 from triage.rulebook.policy import Policy, load_policy
 from triage.rulebook.ruleset import RulePack, RuleSet
 from triage.rulebook.weights import WEIGHTS_FILE, Weights, load_weights
-from triage.rulebook.yamlfile import line_of, load_yaml
+from triage.rulebook.yamlfile import line_of, load_yaml, read_yaml_text
 
 POLICY_FILE = "policy.yaml"
 _CACHE_KIND = "ruleset"
@@ -39,18 +40,23 @@ def default_rules_dir() -> Path:
 
 
 def load_rules(
-    extra_dirs: Iterable[Path] = (),
-    disable: Iterable[str] = (),
+    extra_dirs: Iterable[str | PathLike[str]] | str | PathLike[str] = (),
+    disable: Iterable[str] | str = (),
     *,
     include_defaults: bool = True,
 ) -> RuleSet:
     """Load, validate and combine rule packs; raise ``RuleError`` listing every problem found.
 
+    ``extra_dirs`` are folders of ``*.yaml`` packs (``str`` or ``Path``; one folder may be given
+    alone), ``disable`` rule ids (one id may be given alone).
+
     Parsing YAML dominates start-up, so a validated rule set is kept in the cache (see
     ``triage.cache``) under a hash of every rule file and of the code that validates them.
     """
+    if isinstance(extra_dirs, str | PathLike):
+        extra_dirs = [extra_dirs]
     dirs = ([default_rules_dir()] if include_defaults else []) + [Path(d) for d in extra_dirs]
-    disable = tuple(disable)
+    disable = (disable,) if isinstance(disable, str) else tuple(disable)
     key = _ruleset_key(dirs, disable)
     cached = read_entry(_CACHE_KIND, key) if key else None
     if cached is not None:
@@ -96,8 +102,10 @@ def _load_rule_files(dirs: list[Path], disable: tuple[str, ...]) -> RuleSet:
     located: Located = []
     sources: list[str] = [policy_path.read_text(encoding="utf-8-sig")]
     for path in _pack_files(dirs, problems):
-        sources.append(path.read_text(encoding="utf-8-sig"))
+        before = len(problems)
         located.extend(_load_pack(path, policy, problems))
+        if len(problems) == before:  # else the file may be unreadable; the run stops anyway
+            sources.append(read_yaml_text(path))
     problems.extend(duplicate_ids(located))
     rules = [rule for rule, _ in located]
     unknown = sorted(set(disable) - {r.id for r in rules})
@@ -138,7 +146,7 @@ def _pack_files(dirs: list[Path], problems: list[str]) -> list[Path]:
     files: list[Path] = []
     for folder in dirs:
         if not folder.is_dir():
-            problems.append(f"{folder}: rules folder not found")
+            problems.append(f"{folder}: rules folder not found; give a folder of *.yaml rule packs")
             continue
         data = (POLICY_FILE, WEIGHTS_FILE)
         files.extend(p for p in sorted(folder.glob("*.yaml")) if p.name not in data)

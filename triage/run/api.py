@@ -27,7 +27,7 @@ from triage.rulebook import RuleSet
 from triage.run.batch import assess_in_batches, gather
 from triage.run.plan import Plan, make_plan, target_sizes
 from triage.run.processes import assess_in_processes
-from triage.run.seed import assess_seed, judge_seed, scan_seed
+from triage.run.seed import assess_seed, error_row, judge_seed, scan_seed
 
 # From this many seeds, or this many bytes over several seeds, the main command uses every core
 # by default: starting worker processes costs about as much as a dozen small seeds' work.
@@ -58,8 +58,28 @@ def assess_text(
     markdown: bool = False,
     engine: str | None = None,
 ) -> SeedReport:
-    """Assess a text given directly."""
-    return assess_document(make_document(text, name, markdown=markdown), ruleset, engine=engine)
+    """Assess a text given directly.
+
+    An empty text, or one of only whitespace or markup, gives the same error row as an empty
+    seed file on the command line (``error`` set, no verdict), so a caller looping over texts
+    handles every unusable seed one way. A value that is not a ``str`` is a ``TypeError``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"assess_text takes a str, not {type(text).__name__}; "
+            "decode bytes first or pass a file to assess_file"
+        )
+    doc = make_document(text, name, markdown=markdown)
+    if not doc.text or doc.text.isspace():
+        return error_row(Target(name, name, None), _no_text(name, text))
+    return assess_document(doc, ruleset, engine=engine)
+
+
+def _no_text(name: str, text: str) -> str:
+    """Say why a text holds nothing to triage, in the words used for a seed file."""
+    if not text:
+        return f"{name}: empty text, nothing to triage; send the seed's content"
+    return f"{name}: no text, only whitespace or markup; send the seed's content"
 
 
 def assess_file(
@@ -71,7 +91,12 @@ def assess_file(
     engine: str | None = None,
     keep_scores: bool = True,
 ) -> SeedReport:
-    """Assess one file; a file that cannot be read gives a report with ``error`` set."""
+    """Assess one file; a file that cannot be read gives a report with ``error`` set.
+
+    ``path`` is a ``str`` or ``os.PathLike``; anything else is a ``TypeError``.
+    """
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"assess_file takes a path (str or Path), not {type(path).__name__}")
     path = Path(path)
     shown = path.as_posix()
     size = max(target_sizes([Target(shown, shown, path)]))

@@ -14,11 +14,11 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
-from triage.errors import InputError
+from triage.errors import InputError, RuleError
 from triage.report import DIMENSIONS, VERDICT_ORDER, Verdict
+from triage.rulebook import load_yaml
 
 MAX_PROBLEMS_SHOWN = 40
 
@@ -56,9 +56,9 @@ def load_labels(folder: Path, genres: Collection[str]) -> list[Label]:
     problems: list[str] = []
     for path in files:
         try:
-            records = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            problems.append(f"{path}: not a labels file: {exc}")
+            records = load_yaml(path)[0] or []
+        except RuleError as exc:  # unreadable, not UTF-8, invalid YAML, a key written twice
+            problems.extend(exc.problems)
             continue
         if not isinstance(records, list):
             problems.append(f"{path}: not a labels file: expected a list of records")
