@@ -42,3 +42,16 @@ def file_named_in_bytes(folder: Path, name: bytes, content: bytes) -> Path:
     except OSError:
         pytest.skip("this file system takes only UTF-8 names")
     return Path(os.fsdecode(path))
+
+
+# A smallest valid rule pack of one rule, for tests that add user rules.
+CSV_PACK = """\
+pack: mine
+rules:
+  - id: csv-export
+    kind: phrases
+    signal: feature
+    phrases: [export csv]
+    description: Asks for a CSV export.
+    examples: {fires: [export csv], quiet: [import csv]}
+"""

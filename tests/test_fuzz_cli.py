@@ -24,6 +24,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import CSV_PACK
 from triage.cache import CACHE_VARIABLE
 from triage.cli.main import COMMANDS, MAIN_COMMAND, main
 from triage.registry import resolve
@@ -37,16 +38,6 @@ FUZZ = settings(
 )
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = "The tool shall export every loan as CSV within 2 s.\nUsers can search by title.\n"
-PACK = """\
-pack: mine
-rules:
-  - id: csv-export
-    kind: phrases
-    signal: feature
-    phrases: [export csv]
-    description: Asks for a CSV export.
-    examples: {fires: [export csv], quiet: [import csv]}
-"""
 PATHS = [
     "seeds", "seeds/INDEX.md", "seeds/spec.md", "seeds/note.txt", "seeds/random.bin",
     "seeds/random.md", "seeds/empty.txt", "seeds/link.md", "my-rules", "broken-rules",
@@ -153,7 +144,7 @@ def _sandbox(root: Path, random: bytes) -> None:
     index = "# Seeds\n\n- [spec](spec.md)\n- [note](note.txt)\n- [random](random.md)\n"
     (seeds / "INDEX.md").write_text(index, encoding="utf-8")
     (root / "my-rules").mkdir()
-    (root / "my-rules" / "mine.yaml").write_text(PACK, encoding="utf-8")
+    (root / "my-rules" / "mine.yaml").write_text(CSV_PACK, encoding="utf-8")
     (root / "broken-rules").mkdir()
     (root / "broken-rules" / "mine.yaml").write_bytes(random or b"pack: [")
     (root / "labelled").mkdir()

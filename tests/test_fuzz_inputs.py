@@ -24,6 +24,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import CSV_PACK
 from triage import TriageError, assess_paths, assess_text, load_rules
 from triage.cache import CACHE_VARIABLE
 from triage.inputs import FORMATS as INPUT_FORMATS
@@ -185,16 +186,6 @@ RULES = st.lists(RULE, max_size=5).map(
 
 POLICY = (default_rules_dir() / "policy.yaml").read_text(encoding="utf-8")
 POLICY_LINES = POLICY.splitlines()
-SMALL_PACK = """\
-pack: small
-rules:
-  - id: csv-export
-    kind: phrases
-    signal: feature
-    phrases: [export csv]
-    description: Asks for a CSV export.
-    examples: {fires: [export csv], quiet: [import csv]}
-"""
 
 
 def _pack_text(data: object, raw: str, how: str) -> str:
@@ -239,7 +230,7 @@ def test_fuzz_policy_edits(line: int, replacement: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         rules = Path(folder)
         (rules / "policy.yaml").write_text("\n".join(lines) + "\n", "utf-8", "surrogatepass")
-        (rules / "small.yaml").write_text(SMALL_PACK, encoding="utf-8")
+        (rules / "small.yaml").write_text(CSV_PACK, encoding="utf-8")
         try:
             ruleset = load_rules([rules], include_defaults=False)
         except TriageError:

@@ -7,20 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import CSV_PACK
 from triage import assess_file, assess_index, assess_text, load_rules
 from triage.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-PACK = """\
-pack: mine
-rules:
-  - id: csv-export
-    kind: phrases
-    signal: feature
-    phrases: [export csv]
-    description: Asks for a CSV export.
-    examples: {fires: [export csv], quiet: [import csv]}
-"""
 
 
 def test_an_empty_text_is_the_error_row_an_empty_seed_file_gives(
@@ -57,7 +48,7 @@ def test_the_readme_load_rules_example_works_as_copied(
 ) -> None:
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     (tmp_path / "my-rules").mkdir()
-    (tmp_path / "my-rules" / "mine.yaml").write_text(PACK, encoding="utf-8")
+    (tmp_path / "my-rules" / "mine.yaml").write_text(CSV_PACK, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert 'load_rules(["my-rules/"], disable=["modal-shall"])' in readme
@@ -72,7 +63,7 @@ def test_one_folder_or_one_id_may_be_given_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "my-rules").mkdir()
-    (tmp_path / "my-rules" / "mine.yaml").write_text(PACK, encoding="utf-8")
+    (tmp_path / "my-rules" / "mine.yaml").write_text(CSV_PACK, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     alone = load_rules("my-rules/", disable="modal-shall")
     assert alone == load_rules([Path("my-rules")], disable=["modal-shall"])
