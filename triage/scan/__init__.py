@@ -5,7 +5,7 @@ Two engines give the same answer, RE2's counts: ``re2`` (``re2engine``) and the 
 ``engines``, the only place that knows them; a large text is scanned in pieces (``pieces``).
 """
 
-from triage.scan.base import FEW_LEFT, Scanner
+from triage.scan.base import FEW_LEFT, Scanner, re2_sets
 from triage.scan.engines import (
     BATCH_SEEDS,
     CHOICES,
@@ -41,6 +41,7 @@ __all__ = [
     "first_spans",
     "hyperscan_available",
     "kept_spans",
+    "re2_sets",
     "scan_large",
     "split_check",
 ]

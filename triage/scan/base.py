@@ -18,6 +18,11 @@ from triage.scan.spans import MAX_SPANS, ScanResult, Span, result_of
 _UNANCHORED = re2._Anchor.UNANCHORED
 # RE2's default 8 MB is too small for the DFA of a set of every rule: it keeps flushing its cache.
 SET_MEMORY = 64 << 20
+# The rules are matched by a few sets rather than one: one set's DFA grows with the product of
+# its patterns, so a few smaller sets build their states faster on new text (benchmarks/README).
+SET_PARTS = 4
+# A compiled set and the indexes (among all rules) of the rules it holds, in its order.
+RuleSet2 = tuple[re2.Set, tuple[int, ...]]
 # When at most this share of the rules is still to be counted (the later pieces of a large file,
 # where most rules reached their cap), a set of just those rules replaces the pass over all:
 # a never-firing rule otherwise forces every piece through the full pass.
@@ -109,6 +114,20 @@ class VerifyingScanner:
             return found
         return [index for index in range(len(self.rules)) if self._regex(index).search(data)]
 
+    def sets_fired(self, sets: Sequence[RuleSet2], data: bytes) -> list[int]:
+        """Return the rules that several ``re2.Set`` find in ``data`` (see ``set_fired``).
+
+        An empty answer of one set is double-checked over that set's rules only.
+        """
+        fired: list[int] = []
+        for matcher, group in sets:
+            found: list[int] = matcher.Match(data) or []
+            if found:
+                fired.extend(group[position] for position in found)
+            else:
+                fired.extend(index for index in group if self._regex(index).search(data))
+        return fired
+
     def _regex(self, index: int) -> re2._Regexp:
         regex = self._regexes[index]
         if regex is None:
@@ -131,6 +150,12 @@ class VerifyingScanner:
                 found.append((start, stop))
             position = stop if stop > start else stop + 1
         return count, tuple(found)
+
+
+def re2_sets(rules: Sequence[Rule], parts: int = SET_PARTS) -> tuple[RuleSet2, ...]:
+    """Split the rules by position into ``parts`` sets, each with the rule indexes it holds."""
+    groups = [tuple(range(start, len(rules), parts)) for start in range(min(parts, len(rules)))]
+    return tuple((re2_set([rules[i] for i in group]), group) for group in groups)
 
 
 def re2_set(rules: Sequence[Rule]) -> re2.Set:

@@ -1,0 +1,36 @@
+"""The RE2 engine matches the rules with a few sets: the same rules fire as with one set."""
+
+from __future__ import annotations
+
+from triage import default_ruleset
+from triage.scan import compile_scanner, re2_sets
+
+TEXTS = [
+    "The system shall export the report as CSV within 2 seconds on a Raspberry Pi 4.",
+    "Mix the flour and the water, then bake for 40 minutes at 200 °C.",
+    "I think the council is wrong, and it should say so.",
+    "",
+    "x",
+]
+
+
+def test_a_few_sets_fire_the_same_rules_as_one() -> None:
+    rules = default_ruleset().rules
+    scanner = compile_scanner(rules, "re2")
+    for parts in (1, 3, 4, 7):
+        sets = re2_sets(rules, parts)
+        assert sorted(i for _, group in sets for i in group) == list(range(len(rules)))
+        for text in TEXTS:
+            data = text.encode()
+            assert sorted(scanner.sets_fired(sets, data)) == sorted(
+                scanner.sets_fired(re2_sets(rules, 1), data)
+            )
+
+
+def test_a_part_that_finds_nothing_is_checked_rule_by_rule() -> None:
+    rules = default_ruleset().rules
+    scanner = compile_scanner(rules, "re2")
+    many = re2_sets(rules, len(rules))  # one rule per set: most sets find nothing
+    text = TEXTS[0].encode()
+    assert sorted(scanner.sets_fired(many, text)) == sorted(scanner.fired(text))
+    assert scanner.fired(text)
