@@ -10,7 +10,6 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from triage.cli.check import checked_output
 from triage.cli.options import (
     DEFAULT_INDEX,
     ExitCode,
@@ -18,8 +17,7 @@ from triage.cli.options import (
     add_rules_options,
     add_seed_options,
     assess_seeds,
-    config_for,
-    ruleset_for,
+    output_and_rules,
 )
 from triage.outputs import draft_request, emit, needs_asking
 from triage.report import safe_text
@@ -40,9 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> ExitCode:
     """Draft the message to the requester; nothing to ask when every seed is read and buildable."""
     args = build_parser().parse_args(argv)
-    config = config_for(args)
-    output = checked_output(args, config, args.paths or [DEFAULT_INDEX])
-    ruleset = ruleset_for(args, config)
+    output, ruleset = output_and_rules(args, args.paths or [DEFAULT_INDEX])
     report = assess_seeds(args, ruleset)
     if needs_asking(report):
         emit(draft_request(report, ruleset.policy), output)

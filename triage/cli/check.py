@@ -10,10 +10,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from triage.cli.config import Config
 from triage.cli.options import (
     DEFAULT_INDEX,
     ExitCode,
@@ -21,6 +20,7 @@ from triage.cli.options import (
     add_rules_options,
     add_seed_options,
     assess_seeds,
+    checked_output,
     config_for,
     is_terminal,
     ruleset_for,
@@ -31,18 +31,14 @@ from triage.outputs import (
     DEFAULT_FORMAT,
     FAIL_LEVELS,
     RenderOptions,
-    bundle_files,
     emit,
     format_names,
-    guard_output,
     render_bundle_line,
     render_bytes,
-    rule_files,
     use_colour,
     write_stdout,
 )
 from triage.report import Report, __version__, falls_below
-from triage.rulebook import default_rules_dir
 from triage.scan import describe_engine
 
 
@@ -128,23 +124,6 @@ def run(argv: Sequence[str]) -> ExitCode:
         emit(render_bytes(report, fmt, RenderOptions(fail_on)), output)
     write_stdout(_stdout_text(report, args, output, (fmt, fail_on)))
     return exit_code(report, fail_on)
-
-
-def checked_output(args: argparse.Namespace, config: Config, seeds: Sequence[Path]) -> Path | None:
-    """Check ``-o`` before any work (see ``guard_output``); return it, or None for stdout.
-
-    The run's inputs it may not be: the seeds and indexes of ``seeds``, the rule files of every
-    rule folder the run loads and the configuration files that apply.
-    """
-    return guard_output(args.output, _run_inputs(args, config, seeds))
-
-
-def _run_inputs(args: argparse.Namespace, config: Config, seeds: Sequence[Path]) -> Iterator[Path]:
-    """Yield the run's input files, listed only if ``guard_output`` asks (an existing output)."""
-    folders = [] if getattr(args, "no_default_rules", False) else [default_rules_dir()]
-    yield from rule_files([*folders, *config.rules, *getattr(args, "rules", [])])
-    yield from map(Path, config.sources)
-    yield from bundle_files(seeds, getattr(args, "allow_outside", False))
 
 
 def _stdout_text(

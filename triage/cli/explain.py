@@ -6,13 +6,11 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from triage.cli.check import checked_output
 from triage.cli.options import (
     ExitCode,
     add_output_option,
     add_rules_options,
-    config_for,
-    ruleset_for,
+    output_and_rules,
 )
 from triage.outputs import emit
 from triage.report import safe_text
@@ -34,8 +32,6 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> ExitCode:
     """Print the decision trace of one document."""
     args = build_parser().parse_args(argv)
-    config = config_for(args)
-    output = checked_output(args, config, [args.file])
-    ruleset = ruleset_for(args, config)
+    output, ruleset = output_and_rules(args, [args.file])
     emit(safe_text(explain_file(args.file, ruleset), lines=True), output)
     return ExitCode.OK

@@ -8,13 +8,14 @@ import math
 import os
 import re
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from triage.cli.config import Config, load_config
 from triage.inputs import DEFAULT_MAX_BYTES
-from triage.outputs import Progress
+from triage.outputs import Progress, bundle_files, guard_output, rule_files
 from triage.report import Report
-from triage.rulebook import RuleSet, load_rules
+from triage.rulebook import RuleSet, default_rules_dir, load_rules
 from triage.run import DEFAULT_TIMEOUT, assess_paths
 from triage.scan import CHOICES, ENGINE_VARIABLE
 
@@ -195,3 +196,28 @@ def assess_seeds(
         )
     finally:
         progress.finish()
+
+
+def checked_output(args: argparse.Namespace, config: Config, seeds: Sequence[Path]) -> Path | None:
+    """Check ``-o`` before any work (see ``guard_output``); return it, or None for stdout.
+
+    The run's inputs it may not be: the seeds and indexes of ``seeds``, the rule files of every
+    rule folder the run loads and the configuration files that apply.
+    """
+    return guard_output(args.output, _run_inputs(args, config, seeds))
+
+
+def _run_inputs(args: argparse.Namespace, config: Config, seeds: Sequence[Path]) -> Iterator[Path]:
+    """Yield the run's input files, listed only if ``guard_output`` asks (an existing output)."""
+    folders = [] if getattr(args, "no_default_rules", False) else [default_rules_dir()]
+    yield from rule_files([*folders, *config.rules, *getattr(args, "rules", [])])
+    yield from map(Path, config.sources)
+    yield from bundle_files(seeds, getattr(args, "allow_outside", False))
+
+
+def output_and_rules(
+    args: argparse.Namespace, seeds: Sequence[Path]
+) -> tuple[Path | None, RuleSet]:
+    """Check ``-o`` against the run's inputs, then load the rule set: every command's first step."""
+    config = config_for(args)
+    return checked_output(args, config, seeds), ruleset_for(args, config)

@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from triage.cli.check import checked_output
 from triage.cli.options import (
     ExitCode,
     add_output_option,
     add_rules_options,
-    config_for,
-    ruleset_for,
+    output_and_rules,
 )
 from triage.outputs import emit
 from triage.report import safe_text
@@ -30,9 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> ExitCode:
     """List the rules, or run every rule's examples."""
     args = build_parser().parse_args(argv)
-    config = config_for(args)
-    output = checked_output(args, config, [])
-    ruleset = ruleset_for(args, config)
+    output, ruleset = output_and_rules(args, [])
     if args.action == "list":
         emit(_lines(rule_lines(ruleset)), output)
         return ExitCode.OK
