@@ -116,3 +116,16 @@ def test_texts_are_rebuilt_from_a_snapshot_with_their_lines_and_checksum(tmp_pat
     assert (tmp_path / "out" / "docs" / "x-0001.md").read_bytes() == wanted
     labels = yaml.safe_load((tmp_path / "out" / "labels-train.yaml").read_text(encoding="utf-8"))
     assert labels[0]["file"] == "docs/x-0001.md" and labels[0]["group"] == "o/r"
+
+
+DEV_SET = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not DEV_SET.is_dir(), reason="the labelled dev set is not beside the project")
+def test_the_training_corpus_shares_no_source_with_the_dev_set() -> None:
+    dev_sources = {
+        record["source"]["repo"]
+        for path in DEV_SET.glob("labels*.yaml")
+        for record in yaml.safe_load(path.read_text(encoding="utf-8"))
+    }
+    assert dev_sources & {record["source"]["repo"] for record in RECORDS} == set()
