@@ -6,6 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+from triage.rulebook import RegexRule
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -55,3 +58,27 @@ rules:
     description: Asks for a CSV export.
     examples: {fires: [export csv], quiet: [import csv]}
 """
+
+
+# Fuzz tests: TRIAGE_FUZZ_EXAMPLES inputs per test (60 in CI), no example database, no deadline.
+FUZZ = settings(
+    max_examples=int(os.environ.get("TRIAGE_FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+
+def regex_rule(rule_id: str, regex: str, cap: int = 5) -> RegexRule:
+    """Return a valid one-regex rule for scanner tests (signal ``feature``)."""
+    return RegexRule.model_validate(
+        {
+            "id": rule_id,
+            "kind": "regex",
+            "signal": "feature",
+            "regex": regex,
+            "cap": cap,
+            "description": "test rule",
+            "examples": {"fires": ["x"], "quiet": ["y"]},
+        }
+    )

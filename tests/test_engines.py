@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from triage.rulebook import RegexRule, Rule
+from tests.conftest import regex_rule
+from triage.rulebook import Rule
 from triage.run import assess_text, default_ruleset
 from triage.scan import (
     BATCH_SEEDS,
@@ -74,20 +75,6 @@ def _corpus_texts() -> list[str]:
     return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPUS_DOCS.iterdir())]
 
 
-def _regex_rule(rule_id: str, regex: str, cap: int = 5) -> RegexRule:
-    return RegexRule.model_validate(
-        {
-            "id": rule_id,
-            "kind": "regex",
-            "signal": "feature",
-            "regex": regex,
-            "cap": cap,
-            "description": "test rule",
-            "examples": {"fires": ["x"], "quiet": ["y"]},
-        }
-    )
-
-
 @pytest.fixture(scope="module")
 def both() -> tuple[Re2Scanner, hsengine.HyperscanScanner]:
     rules = default_ruleset().rules
@@ -129,7 +116,7 @@ def test_verdicts_agree_whatever_the_engine() -> None:
 
 
 def test_spans_are_character_offsets_in_non_ascii_text() -> None:
-    scanner = compile_scanner([_regex_rule("word", r"\bshall\b")], "hyperscan")
+    scanner = compile_scanner([regex_rule("word", r"\bshall\b")], "hyperscan")
     text = "é\u2019😀 it shall go; SHALL too"
     result = scanner.scan(text)
     assert result.counts == (2,)
@@ -137,13 +124,13 @@ def test_spans_are_character_offsets_in_non_ascii_text() -> None:
 
 
 def test_counts_are_non_overlapping_leftmost_and_capped() -> None:
-    rules = [_regex_rule("greedy", r"a+b?", cap=100), _regex_rule("capped", r"ab", cap=2)]
+    rules = [regex_rule("greedy", r"a+b?", cap=100), regex_rule("capped", r"ab", cap=2)]
     scanner = compile_scanner(rules, "hyperscan")
     assert scanner.scan("aaab ab aab x ab").counts == (4, 2)
 
 
 def test_a_pattern_hyperscan_refuses_is_still_counted_by_re2() -> None:
-    rules = [_regex_rule("ungreedy", r"a(?U)b+"), _regex_rule("plain", r"\bzz\b")]
+    rules = [regex_rule("ungreedy", r"a(?U)b+"), regex_rule("plain", r"\bzz\b")]
     scanner = hsengine.HyperscanScanner(rules, use_cache=False)
     assert scanner.scan("ab abb zz").counts == Re2Scanner(rules).scan("ab abb zz").counts
     assert scanner.scan("ab abb zz").counts == (2, 1)
@@ -157,7 +144,7 @@ def test_a_vertical_tab_does_not_make_hyperscan_see_a_space(both: tuple[object, 
 
 
 def test_empty_text_and_lone_surrogates_scan_to_nothing() -> None:
-    scanner = compile_scanner([_regex_rule("x", "x")], "hyperscan")
+    scanner = compile_scanner([regex_rule("x", "x")], "hyperscan")
     assert scanner.scan("").counts == (0,)
     assert scanner.scan("x\ud800x").counts == Re2Scanner(scanner.rules).scan("x\ud800x").counts
 
@@ -171,7 +158,7 @@ def test_engine_choice_follows_the_option_then_the_environment(
     monkeypatch.delenv("TRIAGE_ENGINE")
     assert choose_engine() == "re2"
     assert choose_engine(size=LARGE_BYTES) == "hyperscan"
-    assert compile_scanner([_regex_rule("x", "x")], "re2").engine == "re2"
+    assert compile_scanner([regex_rule("x", "x")], "re2").engine == "re2"
 
 
 @pytest.mark.parametrize(
@@ -196,7 +183,7 @@ def test_patterns_that_may_match_non_ascii_run_in_utf8_mode(pattern: str, wide: 
 
 @pytest.mark.parametrize("odd", ["\u212a", "\u017f", "\x0b"])
 def test_characters_the_engines_fold_differently_go_to_re2(odd: str) -> None:
-    rules = [_regex_rule("word", r"(?i)\bkiss\b"), _regex_rule("gap", r"a\sb")]
+    rules = [regex_rule("word", r"(?i)\bkiss\b"), regex_rule("gap", r"a\sb")]
     text = f"{odd}i{odd}{odd} kiss a{odd}b"
     hyper = compile_scanner(rules, "hyperscan").scan(text)
     assert hyper == Re2Scanner(rules).scan(text)
@@ -210,7 +197,7 @@ class _OutOfMemorySet:
 
 
 def test_an_empty_answer_from_the_set_is_double_checked() -> None:
-    rules = [_regex_rule("a", r"\balpha\b"), _regex_rule("b", r"\bbeta\b")]
+    rules = [regex_rule("a", r"\balpha\b"), regex_rule("b", r"\bbeta\b")]
     scanner = Re2Scanner(rules)
     assert scanner.set_fired(_OutOfMemorySet(), b"beta only") == [1]
     assert scanner.set_fired(_OutOfMemorySet(), b"neither") == []
@@ -230,7 +217,7 @@ def test_an_empty_answer_from_the_set_is_double_checked() -> None:
 )
 def test_overlapping_events_are_recounted_by_re2(regex: str, text: str) -> None:
     for cap in (1, 2, 100):
-        rules = [_regex_rule("r", regex, cap=cap)]
+        rules = [regex_rule("r", regex, cap=cap)]
         assert compile_scanner(rules, "hyperscan").scan(text) == Re2Scanner(rules).scan(text)
 
 
@@ -257,7 +244,7 @@ def test_a_match_reported_at_several_ends_grows_when_re2_ends_it_there(
     regex: str, text: str, recounted: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for cap in (1, 2, 100):
-        rules = [_regex_rule("r", regex, cap=cap)]
+        rules = [regex_rule("r", regex, cap=cap)]
         scanner = hsengine.HyperscanScanner(rules, use_cache=False)
         recount = _Recorded(scanner.count)
         monkeypatch.setattr(scanner, "count", recount)
@@ -278,7 +265,7 @@ class _Recorded:
 
 
 def test_a_pattern_refused_with_start_of_match_is_counted_by_re2_when_present() -> None:
-    rules = [_regex_rule("story", r"(?i)\bgiven\b[^\n]{1,120}\bwhen\b[^\n]{1,120}\bthen\b")]
+    rules = [regex_rule("story", r"(?i)\bgiven\b[^\n]{1,120}\bwhen\b[^\n]{1,120}\bthen\b")]
     scanner = hsengine.HyperscanScanner(rules, use_cache=False)
     text = "Given a user, when they log in, then greet them.\ngiven x when y then z"
     assert scanner.scan(text) == Re2Scanner(rules).scan(text)
@@ -327,7 +314,7 @@ def test_when_few_rules_are_left_a_set_of_just_those_counts_them_alike(engine: s
 def test_the_presence_pass_stops_once_few_rules_are_left_and_they_are_still_found(
     late: bool,
 ) -> None:
-    rules = [_regex_rule(f"r{i}", rf"\bword{i}\b") for i in range(4)]
+    rules = [regex_rule(f"r{i}", rf"\bword{i}\b") for i in range(4)]
     # Three rules fire at once; the pass stops there (all but a quarter have fired), and the
     # fourth is looked for by a set of just that rule: found at the end, or not at all.
     text = "word0 word1 word2 " + "filler text " * 20_000 + ("word3" if late else "")
@@ -342,7 +329,7 @@ def test_auto_takes_hyperscan_for_a_batch_once_its_database_is_cached(
 ) -> None:
     monkeypatch.delenv("TRIAGE_ENGINE", raising=False)
     monkeypatch.setenv("TRIAGE_CACHE_DIR", str(tmp_path))
-    rules = [_regex_rule("a", r"\balpha\b"), _regex_rule("b", r"\bbeta\b")]
+    rules = [regex_rule("a", r"\balpha\b"), regex_rule("b", r"\bbeta\b")]
     assert choose_engine(seeds=BATCH_SEEDS, rules=rules) == "re2"  # not compiled yet
     hsengine.HyperscanScanner(rules).load_events()  # what `--engine hyperscan` does once
     assert choose_engine(seeds=BATCH_SEEDS, rules=rules) == "hyperscan"

@@ -21,21 +21,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 
-from tests.conftest import CSV_PACK
+from tests.conftest import CSV_PACK, FUZZ
 from triage.cache import CACHE_VARIABLE
 from triage.cli.main import COMMANDS, MAIN_COMMAND, main
 from triage.registry import resolve
 
-EXAMPLES = int(os.environ.get("TRIAGE_FUZZ_EXAMPLES", "60"))
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = "The tool shall export every loan as CSV within 2 s.\nUsers can search by title.\n"
 PATHS = [

@@ -13,7 +13,6 @@ this file and ``test_fuzz_cli.py``, takes well under 60 s); raise it to fuzz lon
 from __future__ import annotations
 
 import io
-import os
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -21,10 +20,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 
-from tests.conftest import CSV_PACK
+from tests.conftest import CSV_PACK, FUZZ
 from triage import TriageError, assess_paths, assess_text, load_rules
 from triage.cache import CACHE_VARIABLE
 from triage.inputs import FORMATS as INPUT_FORMATS
@@ -32,13 +31,6 @@ from triage.outputs import FORMATS as OUTPUT_FORMATS
 from triage.outputs import RenderOptions, render_bytes
 from triage.rulebook import default_rules_dir
 
-EXAMPLES = int(os.environ.get("TRIAGE_FUZZ_EXAMPLES", "60"))
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
 SUFFIXES = sorted({*INPUT_FORMATS, ".bin", ".MD", ".Txt"})
 TOKENS = [
     "[", "](", ")", "![", "|", "- ", "* ", "1. ", "`", "```", "~~~", "    ", "<!--", "-->", "\n",

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from triage.rulebook import RegexRule
+from tests.conftest import regex_rule
 from triage.scan import Re2Scanner
 
 hsengine = pytest.importorskip("triage.scan.hsengine", exc_type=ImportError)
@@ -34,21 +34,9 @@ PATTERNS = [
 ALPHABET = st.sampled_from([*"abcdx`ms.1 \n", "AB", "é", "ab cd"])
 
 
-def _rule(number: int, regex: str, cap: int) -> RegexRule:
-    return RegexRule.model_validate(
-        {
-            "id": f"r{number}-{cap}",
-            "kind": "regex",
-            "signal": "feature",
-            "regex": regex,
-            "cap": cap,
-            "description": "test rule",
-            "examples": {"fires": ["x"], "quiet": ["y"]},
-        }
-    )
-
-
-RULES = [_rule(n, regex, cap) for n, regex in enumerate(PATTERNS) for cap in (1, 2, 50)]
+RULES = [
+    regex_rule(f"r{n}-{cap}", regex, cap) for n, regex in enumerate(PATTERNS) for cap in (1, 2, 50)
+]
 
 
 @pytest.fixture(scope="module")
