@@ -51,7 +51,7 @@ def document_language(doc: SeedText, policy: LanguagePolicy | None) -> str | Non
 def text_language(text: str, policy: LanguagePolicy) -> str | None:
     """Return the language of a text, or ``None`` when it is too short or has none."""
     sample = language_sample(text, policy.sample_chars)
-    words = _WORD.findall(sample)[: policy.sample_words]
+    words = words_of(sample)[: policy.sample_words]
     if len(words) < policy.min_words:
         return None
     sure = surely_covered(words, policy)
@@ -76,6 +76,11 @@ def language_sample(text: str, size: int) -> str:
             if length >= size:
                 break
     return _CODE.sub(" ", "\n".join(kept))[:size]
+
+
+def words_of(sample: str) -> list[str]:
+    """Return the words of a sample: runs of letters, and each CJK ideograph or kana alone."""
+    return _WORD.findall(sample)
 
 
 def surely_covered(words: list[str], policy: LanguagePolicy) -> str | None:
