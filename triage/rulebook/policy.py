@@ -102,7 +102,12 @@ class AskTemplate(_Frozen):
 
 # A language code as the language check gives it: ISO 639-1 (two letters), else ISO 639-3.
 LANGUAGE_CODE = r"^[a-z]{2,3}$"
-_LANGUAGE_PLACEHOLDERS = {"language": "German", "covered": "English"}
+# Filled in when the policy loads, so a sentence that cannot be filled in is refused then: with
+# names, and with the shortest codes (a name falls back to its code).
+_LANGUAGE_PLACEHOLDERS = (
+    {"language": "German", "covered": "English"},
+    {"language": "xx", "covered": "xx"},
+)
 
 
 class LanguagePolicy(_Frozen):
@@ -162,9 +167,10 @@ class LanguagePolicy(_Frozen):
 def _template_problem(field: str, template: str) -> list[str]:
     """Return why a sentence's ``{placeholders}`` cannot be filled in (none: an empty list)."""
     try:
-        template.format(**_LANGUAGE_PLACEHOLDERS)
+        for values in _LANGUAGE_PLACEHOLDERS:
+            template.format(**values)
     except (KeyError, IndexError, ValueError, AttributeError, TypeError) as exc:
-        known = ", ".join(f"{{{name}}}" for name in _LANGUAGE_PLACEHOLDERS)
+        known = ", ".join(f"{{{name}}}" for name in _LANGUAGE_PLACEHOLDERS[0])
         return [f"{field}: cannot fill in its placeholders ({exc!s}); use {known}"]
     return []
 
