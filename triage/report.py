@@ -83,6 +83,8 @@ class SeedReport(_Frozen):
     summary: str | None = None
     dimensions: Dimensions | None = None
     reason: str | None = None
+    # The document's language (ISO 639-1); None when not checked (short, or read in pieces).
+    language: str | None = None
     questions: tuple[str, ...] = ()
     evidence: tuple[Hit, ...] = ()
     # Left out of every dump when absent: `triage` does not build them (see `Judge.report`).

@@ -26,6 +26,7 @@ from triage.inputs.index import (
     line_form,
     parse_index,
 )
+from triage.inputs.language import document_language, text_language
 from triage.inputs.pieces import (
     LargeText,
     NotPlainUtf8,
@@ -73,6 +74,7 @@ __all__ = [
     "count_words",
     "decode",
     "document_from_bytes",
+    "document_language",
     "entry_key",
     "entry_problem",
     "folder_documents",
@@ -91,4 +93,5 @@ __all__ = [
     "seed_files",
     "seed_suffixes",
     "size_text",
+    "text_language",
 ]

@@ -42,6 +42,9 @@ from triage.inputs.text import clean_text, count_words, excerpt
 
 LARGE_FILE_BYTES = 16 << 20
 PIECE_BYTES = 4 << 20
+# The start of the clean text a document read in pieces keeps, for the language check (which
+# reads no more of any text: four times the policy's largest ``sample_chars``).
+OPENING_CHARS = 1 << 17
 WINDOW = 4096
 _BLANK_LINE = re.compile(rb"\n\r?\n|\r\r(?!\n)")  # never between \r and \n
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -108,6 +111,8 @@ class PartialDocument:
     words: int = 0
     passages: dict[int, Passage] = field(default_factory=dict)
     """Per kept span start (in the whole text): the passage around it."""
+    opening: str = ""
+    """The first ``OPENING_CHARS`` characters of the clean text."""
 
     def keep(self, piece: Piece, start: int, end: int) -> None:
         """Keep the lines around a span of a piece (given in the piece's offsets)."""
@@ -153,6 +158,8 @@ class LargeText:
                 chars += len(text)
                 text = clean_text(text.lstrip("\ufeff") if number == 0 else text, markdown=markdown)
                 yield Piece(text, offset, lines)
+                if len(doc.opening) < OPENING_CHARS:
+                    doc.opening += text[: OPENING_CHARS - len(doc.opening)]
                 doc.words += count_words(text)
                 offset += len(text)
                 lines += text.count("\n")

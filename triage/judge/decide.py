@@ -67,6 +67,20 @@ class ModelStep(NamedTuple):
     said: str
 
 
+class LanguageStep(NamedTuple):
+    """The document's language against those the rules read, and the verdict before and after.
+
+    ``code``: ISO 639-1 (a document not checked has no step); ``question``: asked first when the
+    language is outside those the rules read and the verdict is not buildable.
+    """
+
+    code: str
+    covered: bool
+    before: Verdict
+    after: Verdict
+    question: str | None = None
+
+
 _NO_RANKING = GenreStep((), fell_short=False)
 
 
@@ -74,12 +88,14 @@ class Trace(NamedTuple):
     """How a decision was reached, step by step; a decider may leave any part empty.
 
     ``models``: the fitted models applied, in the order they decided (a fitted decider's).
+    ``language``: the language step (``settle_language``), last; ``None`` without a check.
     """
 
     genre: GenreStep = _NO_RANKING
     dimensions: tuple[DimensionStep, ...] = ()
     verdicts: tuple[VerdictStep, ...] = ()
     models: tuple[ModelStep, ...] = ()
+    language: LanguageStep | None = None
 
 
 _NO_TRACE = Trace()
@@ -189,6 +205,33 @@ class PolicyDecider:
             if held:
                 break
         return tuple(tried)
+
+
+def settle_language(policy: Policy, decision: Decision, language: str | None) -> Decision:
+    """Return a decision with the language step; ``Judge`` passes every decider's decision here.
+
+    A document outside the policy's covered languages is never not-a-spec (the rules cannot
+    read it): unless buildable (its evidence held despite the language), it needs
+    clarification, with the policy's language reason and question. Else nothing changes.
+    """
+    rules = policy.languages
+    if rules is None or language is None:
+        return decision
+    verdict = decision.verdict
+    covered = language in rules.covered
+    if covered or verdict == "buildable":
+        step = LanguageStep(language, covered, verdict, verdict)
+        return decision._replace(trace=decision.trace._replace(language=step))
+    name = rules.name(language)
+    question = rules.question.format(
+        language=name, covered=", ".join(rules.name(code) for code in rules.covered)
+    )
+    step = LanguageStep(language, False, verdict, "needs-clarification", question)
+    return decision._replace(
+        verdict="needs-clarification",
+        reason=rules.reason.format(language=name),
+        trace=decision.trace._replace(language=step),
+    )
 
 
 def clearly_held(score: float, threshold: float, held_above: float | None) -> bool:

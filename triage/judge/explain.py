@@ -1,8 +1,9 @@
 """Explain: every rule that fired on a document, what it added, and how the decider decided.
 
 This prints the trace behind one report: signal scores built from rule contributions (with the
-first hits of each rule), dimension scores against their thresholds, genre scores, and the verdict
-rules tried in order until one held. The steps are those the decider traced; nothing is decided
+first hits of each rule), dimension scores against their thresholds, genre scores, the verdict
+rules tried in order until one held, and the language step (in the header, and after the verdict
+rules when it changed the verdict). The steps are those the decider traced; nothing is decided
 again here.
 """
 
@@ -39,7 +40,7 @@ def explain_lines(
     trace, genre = decision.trace, decision.genre
     return [
         f"{doc.name}: {decision.verdict} — {summarise(policy, genre, decision.dimensions)}",
-        f"  {features.words} words",
+        f"  {features.words} words{_language(policy, trace)}",
         "",
         *_signal_lines(doc, result, features),
         "",
@@ -49,6 +50,7 @@ def explain_lines(
         *_genre_lines(policy, trace),
         "",
         *_verdict_lines(trace),
+        *_language_change(trace, decision.reason),
         *_model_lines(trace.models),
     ]
 
@@ -107,6 +109,27 @@ def _verdict_lines(trace: Trace) -> list[str]:
         if step.held:
             lines.append(f"     → {rule.verdict}: {rule.reason}")
     return lines
+
+
+def _language(policy: Policy, trace: Trace) -> str:
+    """Return the language step for the header line: the language and those the rules read."""
+    rules, step = policy.languages, trace.language
+    if rules is None:
+        return ""
+    read = ", ".join(rules.covered)
+    if step is None:
+        return f"; language not checked (too short to tell; the rules read {read})"
+    return f"; language {step.code} ({'' if step.covered else 'not '}read by the rules: {read})"
+
+
+def _language_change(trace: Trace, reason: str) -> list[str]:
+    """Return the language step's effect on the verdict, when it is outside the languages read."""
+    step = trace.language
+    if step is None or step.covered:
+        return []
+    if step.before == step.after:
+        return ["", f"language {step.code}: {step.after} stays (its evidence held)"]
+    return ["", f"language {step.code}: {step.before} becomes {step.after}", f"     → {reason}"]
 
 
 def _model_lines(models: tuple[ModelStep, ...]) -> list[str]:

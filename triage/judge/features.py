@@ -83,7 +83,8 @@ class Features(NamedTuple):
 
     ``points`` holds, per rule that fired (by its position in ``rules``), the points it added to
     its signal, in rule order; ``hits`` is every rule's count of hits. ``signals``, ``genres``
-    and ``dimensions`` hold every name of the policy, in its order.
+    and ``dimensions`` hold every name of the policy, in its order. ``language``: the document's
+    language (ISO 639-1), ``None`` when not checked.
     """
 
     words: int
@@ -93,6 +94,7 @@ class Features(NamedTuple):
     signals: dict[str, float]
     genres: dict[str, float]
     dimensions: dict[str, float]
+    language: str | None = None
 
     @property
     def fired(self) -> tuple[Fired, ...]:
@@ -101,8 +103,10 @@ class Features(NamedTuple):
         return tuple([Fired(i, rules[i], hits[i], points) for i, points in self.points.items()])
 
 
-def measure(tables: ScoreTables, result: ScanResult, words: int) -> Features:
-    """Return the features of one document from its scan result and its word count."""
+def measure(
+    tables: ScoreTables, result: ScanResult, words: int, language: str | None = None
+) -> Features:
+    """Return the features of one document from its scan result, word count and language."""
     points = rule_points(tables, result, words)
     signals = signal_scores(tables, points)
     values = list(signals.values())
@@ -114,6 +118,7 @@ def measure(tables: ScoreTables, result: ScanResult, words: int) -> Features:
         signals=signals,
         genres=weighted_sums(tables.genres, values),
         dimensions=weighted_sums(tables.dimensions, values),
+        language=language,
     )
 
 

@@ -1,20 +1,21 @@
 """Judgment: one straight path from a document's scan result to its report.
 
-features (``measure``) → decision (a ``Decider``) → advice (summary, questions, evidence) →
-``SeedReport``. ``Judge`` holds what that path reads, built once per run.
+features (``measure``, with the document's language) → decision (a ``Decider``, then the
+language step every decision goes through: ``settle_language``) → advice (summary, questions,
+evidence) → ``SeedReport``. ``Judge`` holds what that path reads, built once per run.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from triage.inputs import SeedText
+from triage.inputs import SeedText, document_language
 from triage.judge.advice import evidence, questions, relevant_signals, summarise
-from triage.judge.decide import Decider, Decision, PolicyDecider
+from triage.judge.decide import Decider, Decision, PolicyDecider, settle_language
 from triage.judge.features import Features, ScoreTables, contributions, measure
 from triage.judge.fitted import FittedDecider
 from triage.report import Dimensions, SeedReport
-from triage.rulebook import RuleSet
+from triage.rulebook import Policy, RuleSet
 from triage.scan import ScanResult
 
 
@@ -42,8 +43,10 @@ class Judge:
 
     def judge(self, doc: SeedText, result: ScanResult) -> Judgment:
         """Return the features of one document and the decision on them."""
-        features = measure(self.tables, result, doc.words)
-        return Judgment(features, self.decider.decide(features))
+        language = document_language(doc, self.policy.languages)
+        features = measure(self.tables, result, doc.words, language)
+        decision = self.decider.decide(features)
+        return Judgment(features, settle_language(self.policy, decision, language))
 
     def wording(self, genre: str, dims: Dimensions) -> tuple[str, dict[str, float]]:
         """Return the summary line and the weights of the signals behind a genre and dimensions.
@@ -91,7 +94,8 @@ class Judge:
                 "summary": summary,
                 "dimensions": dims,
                 "reason": decision.reason,
-                "questions": questions(policy, decision.verdict, dims, features.signals),
+                "language": features.language,
+                "questions": _questions(policy, decision, features),
                 "evidence": evidence(doc, features, result, relevant),
                 "scores": _scores(features) if keep_scores else None,
             }
@@ -103,6 +107,13 @@ def default_decider(ruleset: RuleSet, tables: ScoreTables) -> Decider:
     if ruleset.policy.decider == "fitted" and ruleset.weights is not None:
         return FittedDecider(ruleset.policy, ruleset.weights, tables.rules)
     return PolicyDecider(ruleset.policy)
+
+
+def _questions(policy: Policy, decision: Decision, features: Features) -> tuple[str, ...]:
+    """Return what to ask: the language step's question first, then the policy's questions."""
+    asked = questions(policy, decision.verdict, decision.dimensions, features.signals)
+    step = decision.trace.language
+    return (step.question, *asked) if step is not None and step.question else asked
 
 
 def _scores(features: Features) -> dict[str, object]:

@@ -66,6 +66,25 @@ class GenreFigures(Protocol):
     def accuracy(self) -> float: ...  # noqa: D102
 
 
+class LanguageFigures(Protocol):
+    """Accuracy on the documents in a language the rules read, and how many were outside it."""
+
+    @property
+    def covered(self) -> Sequence[str]: ...  # noqa: D102
+    @property
+    def documents(self) -> int: ...  # noqa: D102
+    @property
+    def verdict_accuracy(self) -> float: ...  # noqa: D102
+    @property
+    def genre_accuracy(self) -> float: ...  # noqa: D102
+    @property
+    def outside(self) -> int: ...  # noqa: D102
+    @property
+    def labelled_covered(self) -> int | None: ...  # noqa: D102
+    @property
+    def missed(self) -> int | None: ...  # noqa: D102
+
+
 class Evaluation(Protocol):
     """Figures over the scored documents, and every miss."""
 
@@ -88,6 +107,8 @@ class Evaluation(Protocol):
     def confusion(self) -> Mapping[str, Mapping[str, int]]: ...  # noqa: D102
     @property
     def misses(self) -> Sequence[EvaluationMiss]: ...  # noqa: D102
+    @property
+    def languages(self) -> LanguageFigures | None: ...  # noqa: D102
     def model_dump_json(self, *, indent: int | None = None) -> str: ...  # noqa: D102
 
 
@@ -159,4 +180,23 @@ def _figure_lines(evaluation: Evaluation) -> list[str]:
         f"verdict accuracy {evaluation.verdict_accuracy:.3f}   "
         f"genre accuracy {evaluation.genre_accuracy:.3f}"
     )
-    return lines
+    return lines + _language_lines(evaluation.languages)
+
+
+def _language_lines(figures: LanguageFigures | None) -> list[str]:
+    """Return the line of figures on the documents in a language the rules read."""
+    if figures is None:
+        return []
+    read = ", ".join(figures.covered)
+    errors = ""
+    if figures.labelled_covered is not None:
+        errors = (
+            f" (labelled {read}: {figures.labelled_covered}; "
+            f"labelled otherwise but detected {read}: {figures.missed})"
+        )
+    return [
+        f"in a language the rules read ({read}) or too short to tell: {figures.documents} "
+        f"documents, verdict accuracy {figures.verdict_accuracy:.3f}   "
+        f"genre accuracy {figures.genre_accuracy:.3f};   "
+        f"detected outside {figures.outside}{errors}"
+    ]

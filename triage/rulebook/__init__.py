@@ -18,7 +18,14 @@ from triage.rulebook.kinds import (
 )
 from triage.rulebook.load import POLICY_FILE, default_rules_dir, load_rules
 from triage.rulebook.messages import validation_messages
-from triage.rulebook.policy import AskTemplate, Condition, Policy, VerdictRule, load_policy
+from triage.rulebook.policy import (
+    AskTemplate,
+    Condition,
+    LanguagePolicy,
+    Policy,
+    VerdictRule,
+    load_policy,
+)
 from triage.rulebook.ruleset import RuleSet
 from triage.rulebook.weights import (
     WEIGHTS_FILE,
@@ -38,6 +45,7 @@ __all__ = [
     "AskTemplate",
     "Condition",
     "Examples",
+    "LanguagePolicy",
     "LinearModel",
     "NearRule",
     "PhrasesRule",

@@ -6,6 +6,7 @@ declares its shape and checks that its names refer to each other correctly.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -99,6 +100,81 @@ class AskTemplate(_Frozen):
     signature: str
 
 
+# A language code as the language check gives it: ISO 639-1 (two letters), else ISO 639-3.
+LANGUAGE_CODE = r"^[a-z]{2,3}$"
+# Filled in when the policy loads, so a sentence that cannot be filled in is refused then: with
+# names, and with the shortest codes (a name falls back to its code).
+_LANGUAGE_PLACEHOLDERS = (
+    {"language": "German", "covered": "English"},
+    {"language": "xx", "covered": "xx"},
+)
+
+
+class LanguagePolicy(_Frozen):
+    """Which languages the rules read, and what to say of a document in another one.
+
+    A text of fewer than ``min_words`` words is not checked. The first ``sample_words`` words of
+    a sample of ``sample_chars`` characters (fenced code left out) are read: when at least
+    ``sure_share`` of them are ``common_words`` of a covered language and at most
+    ``max_foreign_letters`` of its letters are outside ASCII, the text is in that language and
+    no classifier is loaded; otherwise the classifier names the language, believed at
+    ``min_confidence`` or more. ``aliases`` turn the classifier's codes into the ones reported
+    (to ``null``: no language, e.g. ``zxx``); ``names`` name them in the question and reason.
+    """
+
+    covered: tuple[str, ...] = Field(min_length=1)
+    min_words: int = Field(default=30, ge=1)
+    # At most a quarter of what a document read in pieces keeps (``OPENING_CHARS``).
+    sample_chars: int = Field(default=20_000, ge=100, le=32_768)
+    sample_words: int = Field(default=3000, ge=10)
+    common_words: dict[str, frozenset[str]] = {}
+    sure_share: float = Field(default=0.12, gt=0.0, le=1.0)
+    max_foreign_letters: float = Field(default=0.02, ge=0.0, le=1.0)
+    min_confidence: float = Field(default=0.2, ge=0.0, le=1.0)
+    aliases: dict[str, str | None] = {}
+    names: dict[str, str] = {}
+    question: str
+    reason: str
+
+    @model_validator(mode="after")
+    def _codes_and_placeholders(self) -> LanguagePolicy:
+        problems = [
+            f"{where}: {code!r} is not a language code (two or three lowercase letters)"
+            for where, codes in (
+                ("covered", self.covered),
+                ("aliases", [*self.aliases, *(c for c in self.aliases.values() if c)]),
+                ("names", self.names),
+            )
+            for code in codes
+            if not re.fullmatch(LANGUAGE_CODE, code)
+        ]
+        problems.extend(
+            f"common_words: {code!r} is not a covered language"
+            for code in self.common_words
+            if code not in self.covered
+        )
+        problems.extend(_template_problem("question", self.question))
+        problems.extend(_template_problem("reason", self.reason))
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def name(self, code: str) -> str:
+        """Return a language's name for a person, else its code."""
+        return self.names.get(code, code)
+
+
+def _template_problem(field: str, template: str) -> list[str]:
+    """Return why a sentence's ``{placeholders}`` cannot be filled in (none: an empty list)."""
+    try:
+        for values in _LANGUAGE_PLACEHOLDERS:
+            template.format(**values)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError) as exc:
+        known = ", ".join(f"{{{name}}}" for name in _LANGUAGE_PLACEHOLDERS[0])
+        return [f"{field}: cannot fill in its placeholders ({exc!s}); use {known}"]
+    return []
+
+
 class Policy(_Frozen):
     """The whole decision policy, validated as a unit."""
 
@@ -120,6 +196,8 @@ class Policy(_Frozen):
     ask: AskTemplate | None = None
     # Who decides: the thresholds and verdict rules above, or the models of weights.yaml.
     decider: Literal["policy", "fitted"] = "policy"
+    # The languages the rules read (none: no language check).
+    languages: LanguagePolicy | None = None
 
     @model_validator(mode="after")
     def _names_refer_to_each_other(self) -> Policy:

@@ -1,7 +1,8 @@
 """Evaluation: triage a labelled folder and measure the judgments against the human labels.
 
 The labels are read and checked first (``triage.run.labels``). Borderline documents are listed
-but left out of every figure.
+but left out of every figure. Every document is scored against its labels whatever its language;
+one more line gives the figures on the documents in a language the rules read (``languages``).
 """
 
 from __future__ import annotations
@@ -60,6 +61,25 @@ class GenreScore(BaseModel):
     accuracy: float
 
 
+class LanguageFigures(BaseModel):
+    """Accuracy on the documents in a language the rules read, and how many were outside it.
+
+    ``documents``: scored documents detected in a covered language, or too short to check.
+    ``labelled_covered`` (of the ``outside`` ones) and ``missed`` (labelled outside, detected
+    covered) are detection errors, counted when the labels carry ``language`` (else ``None``).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    covered: tuple[str, ...]
+    documents: int
+    verdict_accuracy: float
+    genre_accuracy: float
+    outside: int
+    labelled_covered: int | None
+    missed: int | None
+
+
 class EvalReport(BaseModel):
     """Figures over the scored (non-borderline) documents, and every miss.
 
@@ -82,6 +102,7 @@ class EvalReport(BaseModel):
     hard_verdict_accuracy: float
     genres: dict[str, GenreScore]
     misses: tuple[Miss, ...]
+    languages: LanguageFigures | None = None
 
 
 def evaluate(folder: Path, ruleset: RuleSet) -> EvalReport:
@@ -91,13 +112,21 @@ def evaluate(folder: Path, ruleset: RuleSet) -> EvalReport:
     targets = [Target(label.file, p.as_posix(), p) for label, p in zip(labels, paths, strict=True)]
     largest = max(target_sizes(targets))
     plan = make_plan(ruleset, largest=largest, seeds=len(targets))
-    return score(labels, gather(assess_in_batches(plan, targets), len(targets)))
+    reports = gather(assess_in_batches(plan, targets), len(targets))
+    languages = ruleset.policy.languages
+    return score(labels, reports, covered=languages.covered if languages else ())
 
 
 def score(
-    labels: Sequence[Label], reports: Sequence[SeedReport], method: str | None = None
+    labels: Sequence[Label],
+    reports: Sequence[SeedReport],
+    method: str | None = None,
+    covered: Sequence[str] = ("en",),
 ) -> EvalReport:
-    """Compute the figures from labels and reports in the same order."""
+    """Compute the figures from labels and reports in the same order.
+
+    ``covered``: the languages the rules read (none: no language figures).
+    """
     pairs = [(lab, rep) for lab, rep in zip(labels, reports, strict=True) if not lab.borderline]
     specs = [(lab, rep) for lab, rep in pairs if lab.verdict != "not-a-spec"]
     return EvalReport(
@@ -120,10 +149,31 @@ def score(
         misses=tuple(
             _miss(lab, rep) for lab, rep in zip(labels, reports, strict=True) if _is_miss(lab, rep)
         ),
+        languages=_language_figures(pairs, tuple(covered)) if covered else None,
     )
 
 
 Pair = tuple[Label, SeedReport]
+
+
+def _language_figures(pairs: Sequence[Pair], covered: tuple[str, ...]) -> LanguageFigures:
+    """Return the figures on the documents in a covered language, and the count outside."""
+
+    def read(language: str | None) -> bool:
+        return language is None or language in covered
+
+    inside = [(lab, rep) for lab, rep in pairs if read(rep.language)]
+    outside = [lab for lab, rep in pairs if not read(rep.language)]
+    labelled = any(lab.language for lab, _ in pairs)
+    return LanguageFigures(
+        covered=covered,
+        documents=len(inside),
+        verdict_accuracy=_rate(inside, lambda lab, rep: rep.verdict == lab.verdict),
+        genre_accuracy=_rate(inside, lambda lab, rep: rep.genre_id == lab.genre),
+        outside=len(outside),
+        labelled_covered=sum(lab.language in covered for lab in outside) if labelled else None,
+        missed=sum(not read(lab.language) for lab, _ in inside) if labelled else None,
+    )
 
 
 def _rate(pairs: Sequence[Pair], ok: Callable[[Label, SeedReport], bool]) -> float:

@@ -2,8 +2,8 @@
 
 A labelled folder holds ``labels*.yaml`` files, each a list of records with ``file`` (relative to
 the folder), ``verdict``, ``genre`` (a genre id of the policy), ``signals`` (each of the three
-dimensions as a boolean) and optional ``hard`` / ``borderline`` flags, ``group`` and ``source``
-(where the document came from; documents of one group are kept in one fold of a
+dimensions as a boolean) and optional ``hard`` / ``borderline`` flags, ``language``, ``group``
+and ``source`` (where the document came from; documents of one group are kept in one fold of a
 cross-validation). A record that names a missing file, an unknown verdict or genre, or lacks a
 dimension is an error naming the labels file, the record and the field.
 """
@@ -36,6 +36,7 @@ class Label(BaseModel):
     borderline: bool = False
     group: str | None = None
     source: dict[str, Any] = {}
+    language: str | None = None  # the document's language (ISO 639-1), when labelled
 
     def source_group(self) -> str:
         """Return the source group of this document: group, else repository, else file."""

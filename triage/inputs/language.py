@@ -1,0 +1,117 @@
+"""Language: which natural language a document is written in, as an ISO 639-1 code.
+
+The check is cheap where it can be. A sample of the text is read (its first characters, with
+fenced code blocks, code spans and web addresses left out, so a code-heavy English spec reads
+as English). When enough of the sample's words are common words of a covered language and its
+letters are ASCII enough, the text is in that language: no classifier is loaded (``py3langid``
+and numpy take about half a second to load; they are imported only when needed, once per
+process). Otherwise the classifier names the language of the sample.
+
+A text too short to tell (fewer than ``min_words`` words in its sample) gets no language
+(``None``). A document read in pieces (a large file) is checked on the opening it keeps, which
+holds all the check reads.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from triage.inputs.pieces import OPENING_CHARS, PartialDocument
+from triage.inputs.text import Document, SeedText
+from triage.rulebook import LanguagePolicy
+
+# Each CJK ideograph or kana is a word of its own (those scripts put no space between words);
+# otherwise a word is a run of letters.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(f"[{_CJK}]|[^\\W\\d_{_CJK}]+")
+_FENCE = re.compile(r"[ \t]{0,3}(?:```|~~~)")
+# Code spans and web addresses carry no language; both are bounded (linear time on any text).
+_CODE = re.compile(r"`[^`\n]{1,200}`|\b(?:https?|ftp)://\S{1,500}")
+# How much of a text is read to fill the sample, in multiples of the sample: a document that
+# opens with a long code listing still gives prose to read, and a huge one costs no more.
+_READ_FACTOR = 4
+
+
+def document_language(doc: SeedText, policy: LanguagePolicy | None) -> str | None:
+    """Return the language of a document (ISO 639-1), or ``None`` if it is not checked.
+
+    Only with a policy's ``languages``; a ``PartialDocument`` by its opening.
+    """
+    if policy is None:
+        return None
+    if isinstance(doc, Document):
+        return text_language(doc.text, policy)
+    if isinstance(doc, PartialDocument):
+        return text_language(doc.opening, policy)
+    return None
+
+
+def text_language(text: str, policy: LanguagePolicy) -> str | None:
+    """Return the language of a text, or ``None`` when it is too short or has none."""
+    sample = language_sample(text, policy.sample_chars)
+    words = words_of(sample)[: policy.sample_words]
+    if len(words) < policy.min_words:
+        return None
+    sure = surely_covered(words, policy)
+    return sure if sure is not None else classified(sample, policy)
+
+
+def language_sample(text: str, size: int) -> str:
+    """Return up to ``size`` characters of prose from the start of ``text``.
+
+    Lines inside fenced code blocks (``` or ~~~) are left out, and code spans and web addresses
+    are blanked; at most ``_READ_FACTOR × size`` characters of the text are read.
+    """
+    kept: list[str] = []
+    length = 0
+    fenced = False
+    for line in text[: min(size * _READ_FACTOR, OPENING_CHARS)].splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            kept.append(line)
+            length += len(line) + 1
+            if length >= size:
+                break
+    return _CODE.sub(" ", "\n".join(kept))[:size]
+
+
+def words_of(sample: str) -> list[str]:
+    """Return the words of a sample: runs of letters, and each CJK ideograph or kana alone."""
+    return _WORD.findall(sample)
+
+
+def surely_covered(words: list[str], policy: LanguagePolicy) -> str | None:
+    """Return the covered language the quick check is sure of, or ``None`` when not sure.
+
+    Sure: at least ``sure_share`` of the words are that language's common words, and at most
+    ``max_foreign_letters`` of the letters are outside ASCII.
+    """
+    letters = sum(map(len, words))
+    foreign = sum([len(word) for word in words if not word.isascii()])
+    if foreign > policy.max_foreign_letters * letters:
+        return None
+    lowered = [word.lower() for word in words]
+    for code in policy.covered:
+        common = policy.common_words.get(code)
+        if common and sum(map(common.__contains__, lowered)) >= policy.sure_share * len(words):
+            return code
+    return None
+
+
+def classified(sample: str, policy: LanguagePolicy) -> str | None:
+    """Return the classifier's language of a sample, or ``None`` when it is not confident."""
+    code, confidence = _identifier().classify(sample)
+    if confidence < policy.min_confidence:
+        return None
+    return policy.aliases.get(code, code)
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:  # py3langid ships no type information
+    """Load py3langid's model once per process (imported here: it costs about half a second)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
