@@ -142,3 +142,94 @@ def test_a_genre_silences_a_dimension_only_below_its_clear_evidence() -> None:
     )
     assert not clearly_held(2 * software.threshold, software.threshold, software.held_above)
     assert not clearly_held(1e9, software.threshold, None)
+
+
+# Fixtures of issue 13's hardware and performance words, written for these tests.
+_BOARD_SPEC = """# Fan controller board
+
+## Overview and Description
+- Drives two cooling fans from the main battery bus and reports their speed.
+
+## High-Level Requirements
+- Fan output of 12 V at 300 mA per channel
+- Tachometer input from each fan
+
+## Connectors
+- Power In: +12V, GND
+- Fan 1 and Fan 2: PWM, TACH, +12V, GND
+
+## Power System
+- 12V from the battery bus, 3.3 V regulator for the logic
+
+## Test Points
+- Fan 1 PWM
+- 3.3 V rail
+
+## LED Indicators
+- Power good
+- Fault
+"""
+
+_BLOCK_SPEC = """# Watchdog block
+
+The watchdog counts down on every rising edge of `clk_i` while `enable_i` is high. The
+counter is held in two flip-flops per bit and is cleared by the active-low reset `rst_ni`.
+When it reaches zero the block raises `bark_o` for one cycle and, one stall cycle later,
+`bite_o`, which the reset manager samples.
+
+| Signal | Direction | Description |
+|---|---|---|
+| `clk_i` | input | block clock |
+| `rst_ni` | input | active-low reset |
+| `bark_o` | output | early warning interrupt |
+| `bite_o` | output | reset request |
+"""
+
+_REVIEW = """I spent a week with the new gaming laptop. The GPU is fast and the CPU stays cool; in
+our tests the game ran at 144 fps at 1080p and around 60 fps at 4K. The LED keyboard is bright,
+the USB ports are plentiful and the battery lasted 6 hours. Boot took 9 seconds."""
+
+_PERF_TABLE = """# Design: a second-level cache for the index
+
+| run | first query | second query | index size |
+|---|---|---|---|
+| old | 0.41ms | 0.93ms | 120 MB |
+| new | 0.22ms | 0.47ms | 128 MB |
+| new, cold | 0.31ms | 0.66ms | 128 MB |
+
+The new cache keeps the hot entries of the index in memory and writes the rest to disk."""
+
+_PERF_TARGETS = """The search API shall answer with a p95 latency under 200 ms at 500 requests
+per second. The classifier must reach at least 95% accuracy on the held-out set."""
+
+
+def _over_threshold(text: str, dimension: str) -> bool:
+    report = assess_text(text, markdown=True)
+    assert report.scores is not None
+    threshold = default_ruleset().policy.dimensions[dimension].threshold
+    return report.scores.dimensions[dimension] >= threshold
+
+
+def test_board_spec_with_connectors_power_and_test_points_is_a_hardware_spec() -> None:
+    report = assess_text(_BOARD_SPEC, markdown=True)
+    assert report.genre == "hardware spec"
+    assert report.dimensions is not None and report.dimensions.hardware_target
+
+
+def test_block_spec_with_port_signals_and_logic_words_is_a_hardware_spec() -> None:
+    report = assess_text(_BLOCK_SPEC, markdown=True)
+    assert report.genre == "hardware spec"
+    assert report.dimensions is not None and report.dimensions.hardware_target
+
+
+def test_a_review_naming_a_gpu_and_fps_holds_no_hardware_target_and_no_performance_core() -> None:
+    assert not _over_threshold(_REVIEW, "hardware_target")
+    assert not _over_threshold(_REVIEW, "performance_core")
+
+
+def test_a_table_of_measured_numbers_with_units_is_no_performance_target() -> None:
+    assert not _over_threshold(_PERF_TABLE, "performance_core")
+
+
+def test_latency_throughput_and_accuracy_bounds_are_a_performance_core() -> None:
+    assert _over_threshold(_PERF_TARGETS, "performance_core")
