@@ -233,3 +233,105 @@ def test_a_table_of_measured_numbers_with_units_is_no_performance_target() -> No
 
 def test_latency_throughput_and_accuracy_bounds_are_a_performance_core() -> None:
     assert _over_threshold(_PERF_TARGETS, "performance_core")
+
+
+# Short build documents of issue 13, written for these tests: briefs in prose and in other
+# languages, a card, a tracker issue, a proposal, and a non-spec that uses the same modals.
+_BRIEFS = {
+    "hiring challenge": (
+        "# Parking meter service - coding challenge\n\n"
+        "This challenge is part of our hiring process. The goal is to implement a small HTTP "
+        "service that sells parking time.\n\n"
+        "### The challenge\n\n"
+        "Your service must accept `POST /tickets` with a plate number and a duration, and "
+        "return the ticket as JSON. `GET /tickets/{plate}` returns the active ticket or 404.\n\n"
+        "- Store tickets in memory; no database is needed.\n"
+        "- Reject durations over four hours with an error message.\n\n"
+        "## Deliverables\n\nA repository with the code, tests and a short README.\n"
+    ),
+    "prueba técnica": (
+        "# Prueba técnica: lista de tareas\n\n"
+        "Tu tarea es implementar una pequeña aplicación web para gestionar tareas.\n\n"
+        "## Requisitos\n\n"
+        "1. La aplicación debe mostrar la lista de tareas pendientes.\n"
+        "2. Los usuarios deben poder marcar una tarea como hecha.\n"
+        "3. La aplicación debe guardar las tareas en `localStorage`.\n"
+        "4. El servidor debe exponer `GET /api/tareas` y `POST /api/tareas` en JSON.\n\n"
+        "## Criterios de evaluación\n\nCalidad del código, pruebas y claridad del README.\n"
+    ),
+    "тестовое задание": (
+        "# Тестовое задание: сервис заметок\n\n"
+        "Необходимо реализовать сервис, который хранит короткие заметки пользователей.\n\n"
+        "## Требования\n\n"
+        "- Сервис должен предоставлять `POST /notes` и `GET /notes/{id}` в формате JSON.\n"
+        "- Система должна удалять заметки старше тридцати дней.\n"
+        "- Пользователь должен иметь возможность искать заметки по слову.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_BRIEFS))
+def test_a_build_brief_in_prose_or_another_language_is_a_requirements_spec(name: str) -> None:
+    report = assess_text(_BRIEFS[name], markdown=True)
+    assert report.genre_id == "requirements-spec", report.summary
+    assert report.verdict != "not-a-spec"
+    assert report.dimensions is not None and report.dimensions.software_spec
+
+
+def test_a_front_end_card_with_user_stories_and_a_design_is_a_design_card() -> None:
+    text = (
+        "# Recipe box\n\n"
+        "Your challenge is to build out this recipe box and get it looking as close to the "
+        "design as possible.\n\n"
+        "Your users should be able to:\n\n"
+        "- Add a recipe with a name and a list of ingredients\n"
+        "- Edit and delete their recipes\n"
+        "- See hover states for every button on the page\n"
+        "- **Bonus**: Keep their recipes after a reload\n"
+    )
+    report = assess_text(text, markdown=True)
+    assert report.genre_id == "design-card", report.summary
+
+
+def test_a_tracker_issue_asking_for_one_change_is_a_feature_request() -> None:
+    text = (
+        "---\nid: TASK-42\ntitle: Show the file path in plain output\nstatus: To Do\n"
+        "assignee: []\nlabels: [cli]\npriority: medium\n---\n\n"
+        "## Description\n\n"
+        "The `show` command prints a task without its file path. Add the path as the first "
+        "line when `--plain` is given.\n\n"
+        "## Acceptance Criteria\n\n"
+        "- [ ] The path is absolute\n- [ ] The existing plain output is otherwise unchanged\n"
+    )
+    report = assess_text(text, markdown=True)
+    assert report.genre_id == "feature-request", report.summary
+    assert report.dimensions is not None and report.dimensions.software_spec
+
+
+def test_a_change_proposal_with_its_header_fields_is_a_design_proposal() -> None:
+    text = (
+        "# Lazy loading of plugins\n\n"
+        "* **Type**: Design proposal\n* **Status**: Draft\n* **Discussion**: issue 512\n\n"
+        "## Summary\n\nLoad a plugin only when one of its commands is first used.\n\n"
+        "## Motivation\n\nStart-up time grows with every installed plugin.\n\n"
+        "## Detailed design\n\nEach plugin declares its commands in its manifest; the loader "
+        "reads the manifests and imports a plugin on the first call.\n\n"
+        "## Considered alternatives\n\nA cache of imported modules was slower to invalidate.\n"
+    )
+    report = assess_text(text, markdown=True)
+    assert report.genre_id == "design-proposal", report.summary
+
+
+def test_modals_of_obligation_in_an_op_ed_in_spanish_do_not_make_it_a_spec() -> None:
+    text = (
+        "# El precio del silencio\n\n"
+        "El gobierno debe explicar por qué firmó el acuerdo sin consultar al parlamento. "
+        "Los ciudadanos deben saber qué se negoció y a qué precio. ¿Quién responde ahora? "
+        "La oposición tiene que dejar de mirar hacia otro lado, y la prensa debe preguntar "
+        "hasta obtener respuestas. No hay democracia sin rendición de cuentas.\n"
+    )
+    report = assess_text(text, markdown=True)
+    # Outside the covered languages the verdict is the language question, never buildable.
+    assert report.verdict == "needs-clarification", report.summary
+    assert report.language == "es"
+    assert not report.dimensions.software_spec, report.summary
