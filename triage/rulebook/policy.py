@@ -99,6 +99,23 @@ class AskTemplate(_Frozen):
     signature: str
 
 
+class StructureSpec(_Frozen):
+    """How a document's structure weighs genre cues (``triage.judge.reach``).
+
+    ``scoped``: genre-cue signals that count for the sections their hits lie in; a signal whose
+    sections hold less than ``min_share`` of the words has its points shrunk in proportion.
+    ``min_words``: shorter documents are judged as a whole. ``quoted``: author's-voice signals
+    whose hits inside quotations are counted apart and add no points, unless quotations cover
+    more than ``quoted_max_share`` of the text (then they are its format, e.g. JSON strings).
+    """
+
+    scoped: tuple[str, ...] = ()
+    min_share: float = Field(default=0.25, gt=0.0, le=1.0)
+    min_words: int = Field(default=0, ge=0)
+    quoted: tuple[str, ...] = ()
+    quoted_max_share: float = Field(default=0.5, gt=0.0, le=1.0)
+
+
 class Policy(_Frozen):
     """The whole decision policy, validated as a unit."""
 
@@ -120,6 +137,19 @@ class Policy(_Frozen):
     ask: AskTemplate | None = None
     # Who decides: the thresholds and verdict rules above, or the models of weights.yaml.
     decider: Literal["policy", "fitted"] = "policy"
+    structure: StructureSpec = StructureSpec()
+
+    @model_validator(mode="after")
+    def _structure_names(self) -> Policy:
+        """Scoped and quoted signals are known signals that feed no dimension."""
+        named = {*self.structure.scoped, *self.structure.quoted}
+        problems = [f"structure: unknown signal {s!r}" for s in sorted(named - set(self.signals))]
+        for name, dim in self.dimensions.items():
+            fed = sorted(named & set(dim.signals))
+            problems.extend(f"structure: signal {s!r} feeds dimension {name}" for s in fed)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
     @model_validator(mode="after")
     def _names_refer_to_each_other(self) -> Policy:

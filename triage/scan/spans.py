@@ -1,4 +1,8 @@
-"""Spans: where a rule matched, as str offsets, converted from UTF-8 byte offsets when read."""
+"""Spans: where a rule matched, as str offsets, converted from UTF-8 byte offsets when read.
+
+A result also holds the start of every counted hit (``Starts``), for the judge to place hits in
+sections and quotations, and the text's ``Structure``.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
+from triage.scan.structure import NO_STRUCTURE, Structure, structure_of
+
 Span = tuple[int, int]
 MAX_SPANS = 3  # spans kept per rule: the evidence of a report shows at most this many
+# Hits whose starts are kept per rule: counting stops at a rule's cap, but its hits are followed
+# up to this many, so the judge sees where a capped rule's hits lie (sections, quotations).
+POSITIONS = 32
+
+
+def position_limit(cap: int) -> int:
+    """Return how many of a rule's hits are followed (their starts kept): at least its cap."""
+    return max(cap, POSITIONS)
 
 
 @dataclass(frozen=True)
@@ -17,6 +31,49 @@ class ScanResult:
 
     counts: tuple[int, ...]
     spans: Sequence[tuple[Span, ...]]
+    starts: Starts | None = None
+    """Where each rule's first hits start, up to ``position_limit`` of them (None: not known,
+    e.g. a hand-made result)."""
+    structure: Structure = NO_STRUCTURE
+    """The text's sections and quotations (empty: not known)."""
+
+
+class Starts:
+    """The starts of each rule's first hits (``position_limit``), as str offsets when read.
+
+    Kept as the scan found them (UTF-8 byte offsets, with the bytes to convert them, or str
+    offsets when ``data`` is None: an ASCII text or a sum of pieces).
+    """
+
+    def __init__(self, starts: Sequence[tuple[int, ...]], data: bytes | None = None) -> None:
+        """Keep the starts, and the bytes they point into when they are byte offsets."""
+        self._starts = starts
+        self._data = data
+
+    def of(self, wanted: Sequence[int]) -> dict[int, tuple[int, ...]]:
+        """Return the starts of the rules asked for, as str offsets, converted in one pass."""
+        if self._data is None:
+            return {index: self._starts[index] for index in wanted}
+        offsets = sorted({offset for index in wanted for offset in self._starts[index]})
+        chars: dict[int, int] = {}
+        before = total = 0
+        for offset in offsets:
+            total += len(self._data[before:offset].decode("utf-8"))
+            chars[offset], before = total, offset
+        return {index: tuple([chars[o] for o in self._starts[index]]) for index in wanted}
+
+    def __len__(self) -> int:
+        """Return the number of rules."""
+        return len(self._starts)
+
+    def __eq__(self, other: object) -> bool:
+        """Compare the starts of every rule as str offsets."""
+        if not isinstance(other, Starts):
+            return NotImplemented
+        every = range(len(self))
+        return len(self) == len(other) and self.of(every) == other.of(every)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class CharSpans(Sequence[tuple[Span, ...]]):
@@ -86,12 +143,17 @@ class CharSpans(Sequence[tuple[Span, ...]]):
 
 
 def result_of(
-    text: str, data: bytes, counts: list[int], spans: list[tuple[Span, ...]]
+    text: str,
+    data: bytes,
+    counts: list[int],
+    spans: list[tuple[Span, ...]],
+    starts: Sequence[tuple[int, ...]],
 ) -> ScanResult:
-    """Return a scan result, with spans turned into str offsets if the text is not ASCII."""
+    """Return a scan result, with offsets turned into str offsets if the text is not ASCII."""
+    structure = structure_of(text)
     if len(data) != len(text):
-        return ScanResult(tuple(counts), CharSpans(data, spans))
-    return ScanResult(tuple(counts), tuple(spans))
+        return ScanResult(tuple(counts), CharSpans(data, spans), Starts(starts, data), structure)
+    return ScanResult(tuple(counts), tuple(spans), Starts(starts), structure)
 
 
 def kept_spans(result: ScanResult, index: int) -> int:

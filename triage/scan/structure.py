@@ -1,0 +1,218 @@
+"""Structure: where a text's sections and quotations lie, found in one cheap regex pass.
+
+Sections start at headings: Markdown ATX (``## Title``) and setext (a line underlined with
+``===`` or ``---``), numbered headings (``3.2 Title``, ``4. Title`` when short and unpunctuated)
+and short all-caps lines; headings inside fenced code blocks do not count. The text before the
+first heading is a section of its own (untitled). Each section's words are counted as the
+document's are, so the sections' words add up to the document's.
+
+Quotations are double-quoted stretches (straight, curly, « ») that stay inside one paragraph and
+are at most ``QUOTE_CHARS`` long, and Markdown block quotes (lines starting with ``>``).
+
+Offsets are str offsets of the clean text, the unit of scan spans and hit starts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from triage.inputs import count_words
+
+QUOTE_CHARS = 600
+TITLE_CHARS = 60
+# A heading's title: a short line (at most 12 words) that does not end like a sentence.
+_TITLE = r"[^\W\d_][^\n]{0,100}"
+_HEADING = re.compile(
+    r"^ {0,3}#{1,6}[ \t]+\S[^\n]*$"  # ATX
+    r"|^[ \t]{0,3}\S[^\n]{0,100}\n {0,3}(?:={3,}|-{3,})[ \t]*$"  # setext
+    rf"|^ {{0,3}}\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\.?[ \t]+{_TITLE}$"  # 3.2 Title
+    rf"|^ {{0,3}}\d{{1,2}}\.?[ \t]+[A-Z][^\n]{{0,60}}$"  # 4. Title (checked: short, no stop)
+    r"|^[ \t]{0,3}[A-Z][A-Z0-9 ,&/()'\-]{3,60}$",  # ALL CAPS
+    re.MULTILINE,
+)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+_FRONT_MATTER = re.compile(
+    r"\A(?:---|\+\+\+)[ \t]*\n.{0,4000}?\n(?:---|\+\+\+|\.\.\.)[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
+TITLE_AFTER_WORDS = 50  # a first heading after at most this many words is the document's title
+_PARA = r"(?:[^{close}\n]|\n(?![ \t]*\n)){{1,{n}}}"
+_QUOTE = re.compile(
+    r'(?<!\w)"' + _PARA.format(close='"', n=QUOTE_CHARS) + r'"(?!\w)'
+    r"|\u201c" + _PARA.format(close="\u201d", n=QUOTE_CHARS) + "\u201d"
+    r"|\u00ab" + _PARA.format(close="\u00bb", n=QUOTE_CHARS) + "\u00bb"
+    r"|^[ \t]{0,3}>[^\n]*(?:\n[ \t]{0,3}>[^\n]*)*",
+    re.MULTILINE,
+)
+_SENTENCE_END = (".", ",", ";", ":", "?", "!")
+
+
+class Section(NamedTuple):
+    """One section: where it starts, its heading, its words, where its body starts.
+
+    The heading is empty before the first heading; the body starts after the heading's line or
+    lines (at ``start`` if untitled).
+    """
+
+    start: int
+    title: str
+    words: int
+    body: int
+
+
+class Structure(NamedTuple):
+    """A text's sections (in order, the first at 0) and quoted stretches (sorted, disjoint)."""
+
+    sections: tuple[Section, ...]
+    quotes: tuple[tuple[int, int], ...]
+    length: int = 0
+    """The text's length in characters."""
+    fence: str = ""
+    """The code fence still open at the end of the text ("" if none)."""
+
+    @property
+    def quoted_share(self) -> float:
+        """Return the share of the text's characters inside quotations."""
+        return (
+            sum([end - start for start, end in self.quotes]) / self.length if self.length else 0.0
+        )
+
+    @property
+    def words(self) -> int:
+        """Return the words of the whole text (the sum of its sections')."""
+        return sum([section.words for section in self.sections])
+
+    def sections_of(self, offsets: Iterable[int]) -> list[int]:
+        """Return the index of the section each offset lies in."""
+        starts = [section.start for section in self.sections]
+        return [max(bisect.bisect_right(starts, offset) - 1, 0) for offset in offsets]
+
+    @property
+    def title(self) -> int | None:
+        """Return the index of the section whose heading is the document's title, if any.
+
+        That is the first heading, when at most ``TITLE_AFTER_WORDS`` words come before it.
+        """
+        if not self.sections:
+            return None
+        if self.sections[0].title:
+            return 0
+        if len(self.sections) > 1 and self.sections[0].words <= TITLE_AFTER_WORDS:
+            return 1
+        return None
+
+    def on_heading(self, offsets: Sequence[int]) -> list[bool]:
+        """Return whether each offset lies on a heading (its line or lines)."""
+        sections = self.sections
+        return [
+            sections[at].start <= offset < sections[at].body
+            for at, offset in zip(self.sections_of(offsets), offsets, strict=True)
+        ]
+
+    def quoted(self, offsets: Iterable[int]) -> list[bool]:
+        """Return whether each offset lies inside a quotation."""
+        if not self.quotes:
+            return [False for _ in offsets]
+        starts, quotes = [start for start, _ in self.quotes], self.quotes
+        found = []
+        for offset in offsets:
+            at = bisect.bisect_right(starts, offset) - 1
+            found.append(at >= 0 and offset < quotes[at][1])
+        return found
+
+
+NO_STRUCTURE = Structure((), (), 0)
+
+
+def structure_of(text: str, fence: str = "", top: bool = True) -> Structure:
+    """Return the sections and quotations of a clean text.
+
+    ``fence``: the code fence open where the text starts (a piece of a larger text);
+    ``top``: whether the text starts the document (where front matter may be).
+    """
+    fences, fence = _code_blocks(text, fence)
+    front = _FRONT_MATTER.match(text) if top else None
+    if front:
+        fences.insert(0, front.span())
+    starts, titles, bodies = [0], [""], [0]
+    for match in _HEADING.finditer(text):
+        start, line = match.start(), match.group().strip()
+        if _inside(fences, start) or not _is_title(line):
+            continue
+        if start:
+            starts.append(start)
+            titles.append("")
+            bodies.append(start)
+        titles[-1], bodies[-1] = _title(line), match.end()
+    ends = [*starts[1:], len(text)]
+    sections = tuple(
+        Section(start, title, count_words(text[start:end]), body)
+        for start, end, title, body in zip(starts, ends, titles, bodies, strict=True)
+    )
+    quotes = tuple(match.span() for match in _QUOTE.finditer(text))
+    return Structure(sections, quotes, len(text), fence)
+
+
+def _code_blocks(text: str, fence: str) -> tuple[list[tuple[int, int]], str]:
+    """Return the fenced code blocks of a text and the fence still open at its end.
+
+    A block opens at a line of three or more backticks or tildes and closes at the next line
+    starting with as many of the same; ``fence`` is the fence open where the text starts.
+    """
+    if not fence and "```" not in text and "~~~" not in text:
+        return [], ""
+    blocks: list[tuple[int, int]] = []
+    opened = 0
+    for match in _FENCE.finditer(text):
+        marker = match.group(1)
+        if not fence:
+            fence, opened = marker, match.start()
+        elif marker[0] == fence[0] and len(marker) >= len(fence):
+            blocks.append((opened, match.end()))
+            fence = ""
+    if fence:
+        blocks.append((opened, len(text)))
+    return blocks, fence
+
+
+def _is_title(line: str) -> bool:
+    """Return whether a heading-shaped line reads as a title: short, not ending a sentence."""
+    first = line.split("\n", 1)[0].strip()
+    if first.startswith("#"):
+        return bool(first.strip("# \t"))
+    return len(first.split()) <= 12 and not first.endswith(_SENTENCE_END)
+
+
+def _title(line: str) -> str:
+    first = line.split("\n", 1)[0].strip().strip("#").strip()
+    return first[:TITLE_CHARS]
+
+
+def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    at = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
+    return at >= 0 and offset < spans[at][1]
+
+
+def joined(parts: Sequence[tuple[int, Structure]]) -> Structure:
+    """Return the structure of a text from those of its pieces, each with its start offset.
+
+    A piece's untitled first section continues the previous piece's last section.
+    """
+    sections: list[Section] = []
+    quotes: list[tuple[int, int]] = []
+    length, fence = 0, ""
+    for offset, part in parts:
+        length, fence = offset + part.length, part.fence
+        for number, section in enumerate(part.sections):
+            if number == 0 and sections and not section.title:
+                last = sections[-1]
+                sections[-1] = last._replace(words=last.words + section.words)
+            else:
+                sections.append(
+                    section._replace(start=section.start + offset, body=section.body + offset)
+                )
+        quotes.extend((start + offset, end + offset) for start, end in part.quotes)
+    return Structure(tuple(sections), tuple(quotes), length, fence)
