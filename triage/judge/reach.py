@@ -60,7 +60,7 @@ class ReachTable(NamedTuple):
     min_share: float
     min_words: int
     long_words: int
-    quoted_max_share: float
+    quotes_max_per_kchar: float
 
     @classmethod
     def build(cls, rules: Sequence[tuple[str, bool, int]], policy: Policy) -> ReachTable:
@@ -76,7 +76,7 @@ class ReachTable(NamedTuple):
             min_share=spec.min_share,
             min_words=spec.min_words,
             long_words=max(policy.max_words or 0, spec.min_words),
-            quoted_max_share=spec.quoted_max_share,
+            quotes_max_per_kchar=spec.quotes_max_per_kchar,
         )
 
 
@@ -89,7 +89,7 @@ def reach_of(table: ReachTable, result: ScanResult, words: int) -> Reach:
     structure = result.structure
     scoping = len(structure.sections) > 1 and words >= table.min_words and bool(table.scoped)
     counts = result.counts
-    quoting = bool(structure.quotes) and structure.quoted_share <= table.quoted_max_share
+    quoting = bool(structure.quotes) and structure.quotes_per_kchar <= table.quotes_max_per_kchar
     asked = (table.scoped if scoping else _NONE) | (table.quoted if quoting else _NONE)
     wanted = sorted(i for i in asked if counts[i])
     if not wanted or result.starts is None:

@@ -105,15 +105,16 @@ class StructureSpec(_Frozen):
     ``scoped``: genre-cue signals that count for the sections their hits lie in; a signal whose
     sections hold less than ``min_share`` of the words has its points shrunk in proportion.
     ``min_words``: shorter documents are judged as a whole. ``quoted``: author's-voice signals
-    whose hits inside quotations are counted apart and add no points, unless quotations cover
-    more than ``quoted_max_share`` of the text (then they are its format, e.g. JSON strings).
+    whose hits inside quotations are counted apart and add no points, unless the text holds
+    more than ``quotes_max_per_kchar`` quotations per thousand characters (then they are its
+    format, e.g. the strings of JSON, not reported speech).
     """
 
     scoped: tuple[str, ...] = ()
     min_share: float = Field(default=0.25, gt=0.0, le=1.0)
     min_words: int = Field(default=0, ge=0)
     quoted: tuple[str, ...] = ()
-    quoted_max_share: float = Field(default=0.5, gt=0.0, le=1.0)
+    quotes_max_per_kchar: float = Field(default=20.0, gt=0.0)
 
 
 class Policy(_Frozen):

@@ -74,11 +74,9 @@ class Structure(NamedTuple):
     """The code fence still open at the end of the text ("" if none)."""
 
     @property
-    def quoted_share(self) -> float:
-        """Return the share of the text's characters inside quotations."""
-        return (
-            sum([end - start for start, end in self.quotes]) / self.length if self.length else 0.0
-        )
+    def quotes_per_kchar(self) -> float:
+        """Return how many quotations the text holds per thousand characters."""
+        return 1000 * len(self.quotes) / self.length if self.length else 0.0
 
     @property
     def words(self) -> int:
