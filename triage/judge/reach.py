@@ -81,18 +81,24 @@ class ReachTable(NamedTuple):
 
 
 NO_REACH = Reach(Structure((), (), 0), {}, {}, {})
-_NONE: frozenset[int] = frozenset()
 
 
 def reach_of(table: ReachTable, result: ScanResult, words: int) -> Reach:
-    """Return the quoted hits and the scopes of one document's fired rules."""
+    """Return the quoted hits and the scopes of one document's fired rules.
+
+    The text's structure is only looked at when a rule that could be scoped or quoted fired.
+    """
+    counts, density = result.counts, table.density
+    long = words >= table.long_words
+    scopable = [i for i in table.scoped if counts[i] and (long or not density[i])]
+    quotable = [i for i in table.quoted if counts[i]]
+    if result.starts is None or not (quotable or (scopable and words >= table.min_words)):
+        return NO_REACH
     structure = result.structure
-    scoping = len(structure.sections) > 1 and words >= table.min_words and bool(table.scoped)
-    counts = result.counts
+    scoping = len(structure.sections) > 1 and words >= table.min_words and bool(scopable)
     quoting = bool(structure.quotes) and structure.quotes_per_kchar <= table.quotes_max_per_kchar
-    asked = (table.scoped if scoping else _NONE) | (table.quoted if quoting else _NONE)
-    wanted = sorted(i for i in asked if counts[i])
-    if not wanted or result.starts is None:
+    wanted = sorted({*(scopable if scoping else ()), *(quotable if quoting else ())})
+    if not wanted:
         return NO_REACH
     starts = result.starts.of(wanted)
     quoted = _quoted(table, structure, starts) if quoting else {}

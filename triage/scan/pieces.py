@@ -89,5 +89,5 @@ class PieceTotals:
             tuple(self.counts),
             tuple(tuple(s) for s in self.spans),
             Starts(tuple(tuple(s) for s in self.starts)),
-            joined(self.structures),
+            found=joined(self.structures),
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import overload
 
 from triage.scan.structure import NO_STRUCTURE, Structure, structure_of
@@ -25,17 +25,43 @@ def position_limit(cap: int) -> int:
     return max(cap, POSITIONS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ScanResult:
-    """Hits of one document: per rule index, a count (capped at the rule's cap) and first spans."""
+    """Hits of one document: per rule index, a count (capped at the rule's cap) and first spans.
+
+    Also where each rule's first hits start, and the text's ``structure``: given (a text read in
+    pieces), or found from ``text`` when first asked for (many documents never need it).
+    Results are equal when their counts, spans, starts and structures are.
+    """
 
     counts: tuple[int, ...]
     spans: Sequence[tuple[Span, ...]]
     starts: Starts | None = None
     """Where each rule's first hits start, up to ``position_limit`` of them (None: not known,
     e.g. a hand-made result)."""
-    structure: Structure = NO_STRUCTURE
-    """The text's sections and quotations (empty: not known)."""
+    found: Structure | None = None
+    """The text's sections and quotations, once known."""
+    text: str | None = field(default=None, repr=False)
+    """The text scanned, to find its structure from (None: given, or not known)."""
+
+    @property
+    def structure(self) -> Structure:
+        """Return the text's sections and quotations (empty when not known)."""
+        if self.found is None:
+            if self.text is None:
+                return NO_STRUCTURE
+            object.__setattr__(self, "found", structure_of(self.text))
+        assert self.found is not None
+        return self.found
+
+    def __eq__(self, other: object) -> bool:
+        """Compare counts, spans, starts and structures."""
+        if not isinstance(other, ScanResult):
+            return NotImplemented
+        mine = (self.counts, self.spans, self.starts, self.structure)
+        return mine == (other.counts, other.spans, other.starts, other.structure)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class Starts:
@@ -150,10 +176,9 @@ def result_of(
     starts: Sequence[tuple[int, ...]],
 ) -> ScanResult:
     """Return a scan result, with offsets turned into str offsets if the text is not ASCII."""
-    structure = structure_of(text)
     if len(data) != len(text):
-        return ScanResult(tuple(counts), CharSpans(data, spans), Starts(starts, data), structure)
-    return ScanResult(tuple(counts), tuple(spans), Starts(starts), structure)
+        return ScanResult(tuple(counts), CharSpans(data, spans), Starts(starts, data), text=text)
+    return ScanResult(tuple(counts), tuple(spans), Starts(starts), text=text)
 
 
 def kept_spans(result: ScanResult, index: int) -> int:
