@@ -14,7 +14,14 @@ from triage.inputs import Document, LargeText
 from triage.judge import Judge, explain_document
 from triage.rulebook import Policy, RuleSet
 from triage.run import assess_text, default_ruleset
-from triage.scan import NO_STRUCTURE, Re2Scanner, ScanResult, scan_large, structure_of
+from triage.scan import (
+    NO_STRUCTURE,
+    POSITIONS,
+    Re2Scanner,
+    ScanResult,
+    scan_large,
+    structure_of,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GENRES = ROOT / "tests" / "fixtures" / "genres"
@@ -119,12 +126,15 @@ def test_hit_starts_are_str_offsets_past_the_cap() -> None:
     from tests.conftest import regex_rule
 
     text = "é shall " * 40
-    result = Re2Scanner([regex_rule("shall", r"shall", cap=2)]).scan(text)
+    rule = regex_rule("shall", r"shall", cap=2).model_copy(update={"density": False})
+    result = Re2Scanner([rule]).scan(text)
     assert result.counts == (2,)
     assert result.starts is not None
     starts = result.starts.of([0])[0]
-    assert len(starts) == 32 and all(text[s : s + 5] == "shall" for s in starts)
+    assert len(starts) == POSITIONS and all(text[s : s + 5] == "shall" for s in starts)
     assert len(result.spans[0]) == 2
+    dense = Re2Scanner([rule.model_copy(update={"density": True})]).scan(text)
+    assert dense.starts is not None and len(dense.starts.of([0])[0]) == 2  # to the cap only
 
 
 @pytest.mark.slow

@@ -16,7 +16,7 @@ from triage.judge.features import Features
 from triage.judge.judgment import Judge, Judgment
 from triage.judge.reach import sections_held
 from triage.rulebook import Policy, RuleSet
-from triage.scan import ScanResult
+from triage.scan import ScanResult, position_limit
 
 TOP_GENRES = 5
 TOP_TERMS = 8  # the largest contributions shown per fitted model
@@ -90,9 +90,10 @@ def _part_lines(result: ScanResult, policy: Policy, features: Features, genre: s
     fired = [f.position for f in features.fired if f.points > 0 and f.rule.signal in cues]
     if len(structure.sections) < 2 or not fired or result.starts is None:
         return []
-    starts, caps = result.starts.of(fired), features.rules
+    starts, rows = result.starts.of(fired), features.rules
+    limits = {i: position_limit(rows[i].cap, rows[i].density) for i in fired}
     held = sorted(
-        {s for i in fired for s in sections_held(structure, starts[i], starts[i], caps[i].cap)}
+        {s for i in fired for s in sections_held(structure, starts[i], starts[i], limits[i])}
     )
     share = sum([structure.sections[s].words for s in held]) / (structure.words or 1)
     titles = [structure.sections[s].title or "(before the first heading)" for s in held]

@@ -103,6 +103,7 @@ def reach_of(table: ReachTable, result: ScanResult, words: int) -> Reach:
     starts = result.starts.of(wanted)
     quoted = _quoted(table, structure, starts) if quoting else {}
     voiced = {i: min(len(starts[i]) - len(q), table.caps[i]) for i, q in quoted.items()}
+    # A capped density rule's starts stop at its cap: its count outside quotations is a bound.
     scopes = _scopes(table, structure, starts, quoted, words) if scoping else {}
     return Reach(structure, quoted, voiced, scopes)
 
@@ -142,16 +143,20 @@ def _scopes(
         if not table.density[i] and not _headings_only(structure, voiced):
             continue
         key: int | str = table.signals[i] if table.density[i] else i
-        held.setdefault(key, set()).update(sections_held(structure, voiced, offsets, table.caps[i]))
+        held.setdefault(key, set()).update(
+            sections_held(
+                structure, voiced, offsets, position_limit(table.caps[i], table.density[i])
+            )
+        )
     total = structure.words or 1
-    scopes = {}
-    for i in starts:
-        key = table.signals[i] if table.density[i] else i
-        if key in held:
-            share = sum([structure.sections[s].words for s in held[key]]) / total
-            factor = round(min(1.0, share / table.min_share), 3)
-            scopes[i] = Scope(tuple(sorted(held[key])), round(share, 3), factor)
-    return scopes
+    lengths = [section.words for section in structure.sections]
+    by_key = {}
+    for key, found in held.items():
+        share = sum([lengths[s] for s in found]) / total
+        factor = round(min(1.0, share / table.min_share), 3)
+        by_key[key] = Scope(tuple(sorted(found)), round(share, 3), factor)
+    keys = {i: table.signals[i] if table.density[i] else i for i in starts}
+    return {i: by_key[key] for i, key in keys.items() if key in by_key}
 
 
 def _headings_only(structure: Structure, offsets: Sequence[int]) -> bool:
@@ -161,15 +166,15 @@ def _headings_only(structure: Structure, offsets: Sequence[int]) -> bool:
 
 
 def sections_held(
-    structure: Structure, voiced: Sequence[int], offsets: Sequence[int], cap: int
+    structure: Structure, voiced: Sequence[int], offsets: Sequence[int], limit: int
 ) -> set[int]:
     """Return the sections a rule's hits (``voiced``: those outside quotations) lie in.
 
-    ``offsets``: all its hits followed; for a rule followed to its position limit, later hits
-    are unknown, so every section from its last hit followed on may hold some.
+    ``offsets``: all its hits followed; for a rule followed to its position ``limit``, later
+    hits are unknown, so every section from its last hit followed on may hold some.
     """
     found = set(structure.sections_of(voiced))
-    if offsets and len(offsets) >= position_limit(cap):
+    if offsets and len(offsets) >= limit:
         last = structure.sections_of([offsets[-1]])[0]
         found.update(range(last, len(structure.sections)))
     return found

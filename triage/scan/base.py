@@ -50,7 +50,7 @@ class VerifyingScanner:
         """Keep the rules; each rule's own regex is compiled the first time that rule fires."""
         self.rules = tuple(rules)
         self._caps = tuple(rule.cap for rule in self.rules)
-        self._limits = tuple(position_limit(rule.cap) for rule in self.rules)
+        self._limits = tuple(position_limit(rule.cap, rule.density) for rule in self.rules)
         self._shown = tuple(min(rule.cap, MAX_SPANS) for rule in self.rules)  # spans kept
         self._regexes: list[re2._Regexp | None] = [None] * len(self.rules)
         self._subsets: dict[tuple[int, ...], re2.Set] = {}

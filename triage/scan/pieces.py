@@ -49,7 +49,7 @@ class PieceTotals:
         self.counts = [0] * len(rules)
         self.spans: list[list[Span]] = [[] for _ in rules]
         self.starts: list[list[int]] = [[] for _ in rules]
-        self.limits = [position_limit(rule.cap) for rule in rules]
+        self.limits = [position_limit(rule.cap, rule.density) for rule in rules]
         self.structures: list[tuple[int, Structure]] = []
 
     def capped(self) -> set[int]:

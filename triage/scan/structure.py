@@ -18,23 +18,28 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from triage.inputs import count_words
 
 QUOTE_CHARS = 600
+SPLIT_CHARS = 1 << 16  # sections up to this long have their words counted by str.split
 TITLE_CHARS = 60
 # A heading's title: a short line (at most 12 words) that does not end like a sentence.
 _TITLE = r"[^\W\d_][^\n]{0,100}"
+# The line patterns below start with the line break before the line, matched in the text with a
+# line break put in front: a literal first character lets the search skip from line to line.
 _HEADING = re.compile(
-    r"^ {0,3}#{1,6}[ \t]+\S[^\n]*$"  # ATX
-    r"|^[ \t]{0,3}\S[^\n]{0,100}\n {0,3}(?:={3,}|-{3,})[ \t]*$"  # setext
-    rf"|^ {{0,3}}\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\.?[ \t]+{_TITLE}$"  # 3.2 Title
-    rf"|^ {{0,3}}\d{{1,2}}\.?[ \t]+[A-Z][^\n]{{0,60}}$"  # 4. Title (checked: short, no stop)
-    r"|^[ \t]{0,3}[A-Z][A-Z0-9 ,&/()'\-]{3,60}$",  # ALL CAPS
+    r"\n(?: {0,3}#{1,6}[ \t]+\S[^\n]*$"  # ATX
+    r"|[ \t]{0,3}\S[^\n]{0,100}\n {0,3}(?:={3,}|-{3,})[ \t]*$"  # setext
+    rf"| {{0,3}}\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\.?[ \t]+{_TITLE}$"  # 3.2 Title
+    rf"| {{0,3}}\d{{1,2}}\.?[ \t]+[A-Z][^\n]{{0,60}}$"  # 4. Title (checked: short, no stop)
+    r"|[ \t]{0,3}[A-Z][A-Z0-9 ,&/()'\-]{3,60}$)",  # ALL CAPS
     re.MULTILINE,
 )
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+_FENCE = re.compile(r"\n {0,3}(`{3,}|~{3,})")
 _FRONT_MATTER = re.compile(
     r"\A(?:---|\+\+\+)[ \t]*\n.{0,4000}?\n(?:---|\+\+\+|\.\.\.)[ \t]*$",
     re.MULTILINE | re.DOTALL,
@@ -49,7 +54,7 @@ _INLINE = re.compile(
     "|\u201c" + _INSIDE.format(close="\u201d") + "\u201d"
     "|\u00ab" + _INSIDE.format(close="\u00bb") + "\u00bb"
 )
-_BLOCK_QUOTE = re.compile(r"^[ \t]{0,3}>[^\n]*(?:\n[ \t]{0,3}>[^\n]*)*", re.MULTILINE)
+_BLOCK_QUOTE = re.compile(r"\n[ \t]{0,3}>[^\n]*(?:\n[ \t]{0,3}>[^\n]*)*")
 _SENTENCE_END = (".", ",", ";", ":", "?", "!")
 
 
@@ -66,7 +71,8 @@ class Section(NamedTuple):
     body: int
 
 
-class Structure(NamedTuple):
+@dataclass(frozen=True)
+class Structure:
     """A text's sections (in order, the first at 0) and quoted stretches (sorted, disjoint)."""
 
     sections: tuple[Section, ...]
@@ -86,10 +92,18 @@ class Structure(NamedTuple):
         """Return the words of the whole text (the sum of its sections')."""
         return sum([section.words for section in self.sections])
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [section.start for section in self.sections]
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [start for start, _ in self.quotes]
+
     def sections_of(self, offsets: Iterable[int]) -> list[int]:
         """Return the index of the section each offset lies in."""
-        starts = [section.start for section in self.sections]
-        return [max(bisect.bisect_right(starts, offset) - 1, 0) for offset in offsets]
+        starts, at = self._starts, bisect.bisect_right
+        return [max(at(starts, offset) - 1, 0) for offset in offsets]
 
     @property
     def title(self) -> int | None:
@@ -117,7 +131,7 @@ class Structure(NamedTuple):
         """Return whether each offset lies inside a quotation."""
         if not self.quotes:
             return [False for _ in offsets]
-        starts, quotes = [start for start, _ in self.quotes], self.quotes
+        starts, quotes = self._quote_starts, self.quotes
         found = []
         for offset in offsets:
             at = bisect.bisect_right(starts, offset) - 1
@@ -139,7 +153,8 @@ def structure_of(text: str, fence: str = "", top: bool = True) -> Structure:
     if front:
         fences.insert(0, front.span())
     starts, titles, bodies = [0], [""], [0]
-    for match in _HEADING.finditer(text):
+    lines = "\n" + text  # offsets in it are one more than in the text: a match's start is
+    for match in _HEADING.finditer(lines):  # the offset of its line in the text
         start, line = match.start(), match.group().strip()
         if _inside(fences, start) or not _is_title(line):
             continue
@@ -147,24 +162,27 @@ def structure_of(text: str, fence: str = "", top: bool = True) -> Structure:
             starts.append(start)
             titles.append("")
             bodies.append(start)
-        titles[-1], bodies[-1] = _title(line), match.end()
+        titles[-1], bodies[-1] = _title(line), match.end() - 1
     ends = [*starts[1:], len(text)]
     sections = tuple(
-        Section(start, title, count_words(text[start:end]), body)
+        Section(start, title, _words(text, start, end), body)
         for start, end, title, body in zip(starts, ends, titles, bodies, strict=True)
     )
-    return Structure(sections, _quotations(text), len(text), fence)
+    return Structure(sections, _quotations(text, lines), len(text), fence)
 
 
-def _quotations(text: str) -> tuple[tuple[int, int], ...]:
-    """Return the quoted stretches of a text, sorted and disjoint (nested ones merged)."""
+def _quotations(text: str, lines: str) -> tuple[tuple[int, int], ...]:
+    """Return the quoted stretches of a text, sorted and disjoint (nested ones merged).
+
+    ``lines``: the text with a line break in front (for the block quotes).
+    """
     found = [
         match.span()
         for match in _INLINE.finditer(text)
         if match.end() - match.start() <= QUOTE_CHARS + 2
     ]
     if ">" in text:
-        found.extend(match.span() for match in _BLOCK_QUOTE.finditer(text))
+        found.extend((m.start(), m.end() - 1) for m in _BLOCK_QUOTE.finditer(lines))
         found.sort()
     merged: list[tuple[int, int]] = []
     for start, end in found:
@@ -173,6 +191,17 @@ def _quotations(text: str) -> tuple[tuple[int, int], ...]:
         else:
             merged.append((start, end))
     return tuple(merged)
+
+
+def _words(text: str, start: int, end: int) -> int:
+    """Return the words of a stretch of text, as ``count_words`` counts them.
+
+    A short stretch is split (faster than ``count_words`` per call), a long one counted in
+    bounded memory.
+    """
+    if end - start <= SPLIT_CHARS:
+        return len(text[start:end].split())
+    return count_words(text[start:end])
 
 
 def _code_blocks(text: str, fence: str) -> tuple[list[tuple[int, int]], str]:
@@ -185,12 +214,12 @@ def _code_blocks(text: str, fence: str) -> tuple[list[tuple[int, int]], str]:
         return [], ""
     blocks: list[tuple[int, int]] = []
     opened = 0
-    for match in _FENCE.finditer(text):
+    for match in _FENCE.finditer("\n" + text):  # offsets one more than in the text
         marker = match.group(1)
         if not fence:
             fence, opened = marker, match.start()
         elif marker[0] == fence[0] and len(marker) >= len(fence):
-            blocks.append((opened, match.end()))
+            blocks.append((opened, match.end() - 1))
             fence = ""
     if fence:
         blocks.append((opened, len(text)))
