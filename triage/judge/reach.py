@@ -94,18 +94,30 @@ def reach_of(table: ReachTable, result: ScanResult, words: int) -> Reach:
     quotable = [i for i in table.quoted if counts[i]]
     if result.starts is None or not (quotable or (scopable and words >= table.min_words)):
         return NO_REACH
-    structure = result.structure
-    scoping = len(structure.sections) > 1 and words >= table.min_words and bool(scopable)
+    could_scope = words >= table.min_words and bool(scopable)
+    structure = result.structure if could_scope else result.quotations()
+    scoping = could_scope and len(structure.sections) > 1
     quoting = bool(structure.quotes) and structure.quotes_per_kchar <= table.quotes_max_per_kchar
     wanted = sorted({*(scopable if scoping else ()), *(quotable if quoting else ())})
     if not wanted:
         return NO_REACH
     starts = result.starts.of(wanted)
     quoted = _quoted(table, structure, starts) if quoting else {}
-    voiced = {i: min(len(starts[i]) - len(q), table.caps[i]) for i, q in quoted.items()}
-    # A capped density rule's starts stop at its cap: its count outside quotations is a bound.
+    voiced = {i: _voiced(table, i, len(starts[i]), len(q)) for i, q in quoted.items()}
     scopes = _scopes(table, structure, starts, quoted, words) if scoping else {}
     return Reach(structure, quoted, voiced, scopes)
+
+
+def _voiced(table: ReachTable, i: int, followed: int, quoted: int) -> int:
+    """Return a rule's count of hits outside quotations, capped.
+
+    A rule followed to its position limit may have more hits, unknown: they are taken to lie
+    outside quotations (so a quoted hit never takes away a hit that may be the author's).
+    """
+    cap = table.caps[i]
+    if followed >= position_limit(cap, table.density[i]):
+        return cap
+    return min(followed - quoted, cap)
 
 
 def _quoted(

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
-from triage.scan.structure import NO_STRUCTURE, Structure, structure_of
+from triage.scan.structure import NO_STRUCTURE, Structure, quotations_of, structure_of
 
 Span = tuple[int, int]
 MAX_SPANS = 3  # spans kept per rule: the evidence of a report shows at most this many
@@ -56,6 +56,16 @@ class ScanResult:
             object.__setattr__(self, "found", structure_of(self.text))
         assert self.found is not None
         return self.found
+
+    def quotations(self) -> Structure:
+        """Return the text's quotations, with its sections only if already known (cheaper)."""
+        if self.found is not None or self.text is None:
+            return self.structure
+        quoted = self.__dict__.get("_quoted")
+        if quoted is None:
+            quoted = quotations_of(self.text)
+            object.__setattr__(self, "_quoted", quoted)
+        return quoted
 
     def __eq__(self, other: object) -> bool:
         """Compare counts, spans, starts and structures."""

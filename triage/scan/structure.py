@@ -148,10 +148,7 @@ def structure_of(text: str, fence: str = "", top: bool = True) -> Structure:
     ``fence``: the code fence open where the text starts (a piece of a larger text);
     ``top``: whether the text starts the document (where front matter may be).
     """
-    fences, fence = _code_blocks(text, fence)
-    front = _FRONT_MATTER.match(text) if top else None
-    if front:
-        fences.insert(0, front.span())
+    fences, fence = _code(text, fence, top)
     starts, titles, bodies = [0], [""], [0]
     lines = "\n" + text  # offsets in it are one more than in the text: a match's start is
     for match in _HEADING.finditer(lines):  # the offset of its line in the text
@@ -168,18 +165,36 @@ def structure_of(text: str, fence: str = "", top: bool = True) -> Structure:
         Section(start, title, _words(text, start, end), body)
         for start, end, title, body in zip(starts, ends, titles, bodies, strict=True)
     )
-    return Structure(sections, _quotations(text, lines), len(text), fence)
+    return Structure(sections, _quotations(text, lines, fences), len(text), fence)
 
 
-def _quotations(text: str, lines: str) -> tuple[tuple[int, int], ...]:
+def quotations_of(text: str) -> Structure:
+    """Return the quotations of a clean text, without its sections (cheaper)."""
+    fences, _ = _code(text, "", top=True)
+    lines = "\n" + text if ">" in text else text
+    return Structure((), _quotations(text, lines, fences), len(text))
+
+
+def _code(text: str, fence: str, top: bool) -> tuple[list[tuple[int, int]], str]:
+    """Return the code blocks and the front matter of a text (sorted), and the fence left open."""
+    fences, fence = _code_blocks(text, fence)
+    front = _FRONT_MATTER.match(text) if top else None
+    if front:
+        fences.insert(0, front.span())
+    return fences, fence
+
+
+def _quotations(text: str, lines: str, code: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Return the quoted stretches of a text, sorted and disjoint (nested ones merged).
 
-    ``lines``: the text with a line break in front (for the block quotes).
+    ``lines``: the text with a line break in front (for the block quotes); strings in ``code``
+    (code blocks, front matter) are not quotations.
     """
     found = [
         match.span()
         for match in _INLINE.finditer(text)
         if match.end() - match.start() <= QUOTE_CHARS + 2
+        and not (code and _inside(code, match.start()))
     ]
     if ">" in text:
         found.extend((m.start(), m.end() - 1) for m in _BLOCK_QUOTE.finditer(lines))
