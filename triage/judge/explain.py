@@ -1,10 +1,11 @@
 """Explain: every rule that fired on a document, what it added, and how the decider decided.
 
 This prints the trace behind one report: signal scores built from rule contributions (with the
-first hits of each rule), dimension scores against their thresholds, genre scores, the verdict
-rules tried in order until one held, and the language step (in the header, and after the verdict
-rules when it changed the verdict). The steps are those the decider traced; nothing is decided
-again here.
+first hits of each rule, those inside quotations marked and counted apart, and the factor of a
+cue confined to a small part of the document), dimension scores against their thresholds, genre
+scores with the sections the chosen genre's cues lie in, the verdict rules tried in order until
+one held, and the language step (in the header, and after the verdict rules when it changed the
+verdict). The steps are those the decider traced; nothing is decided again here.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from triage.judge.advice import summarise
 from triage.judge.decide import Absence, ModelStep, Trace
 from triage.judge.features import Features
 from triage.judge.judgment import Judge, Judgment
+from triage.judge.reach import sections_held
 from triage.rulebook import Policy, RuleSet
-from triage.scan import ScanResult
+from triage.scan import ScanResult, position_limit
 
 TOP_GENRES = 5
 TOP_TERMS = 8  # the largest contributions shown per fitted model
+TOP_PARTS = 4  # the sections named where the chosen genre's cues lie
 
 
 def explain_document(
@@ -48,6 +51,7 @@ def explain_lines(
         "",
         f"genre: {policy.genres[genre].label} (confidence {decision.confidence:g})",
         *_genre_lines(policy, trace),
+        *_part_lines(result, policy, features, genre),
         "",
         *_verdict_lines(trace),
         *_language_change(trace, decision.reason),
@@ -58,19 +62,49 @@ def explain_lines(
 def _signal_lines(doc: SeedText, result: ScanResult, features: Features) -> list[str]:
     lines = ["signals (points; density rules per 1000 words):"]
     by_signal: dict[str, list[str]] = {}
+    reach = features.reach
     for item in features.fired:
-        rule = item.rule
+        rule, quoted = item.rule, reach.quoted.get(item.position, ())
         capped = " (capped)" if item.hits >= rule.cap else ""
-        entry = [f"    {rule.id}: {item.hits} hit(s){capped} × {rule.weight:g} → {item.points:g}"]
+        apart = f", {len(quoted)} quoted (not counted)" if quoted else ""
+        scope = reach.scopes.get(item.position)
+        part = f" × {scope.factor:g} (its sections hold {scope.share:.0%})" if scope else ""
+        entry = [
+            f"    {rule.id}: {item.hits} hit(s){capped}{apart} × {rule.weight:g}{part}"
+            f" → {item.points:g}"
+        ]
         for start, end in result.spans[item.position]:
             line, column = doc.locate(start)
-            entry.append(f"      {line}:{column}  {doc.excerpt(start, end, width=70)}")
+            mark = "[quoted] " if start in quoted else ""
+            entry.append(f"      {line}:{column}  {mark}{doc.excerpt(start, end, width=70)}")
         by_signal.setdefault(rule.signal, []).extend(entry)
     for signal, score in features.signals.items():
         if score or signal in by_signal:
             lines.append(f"  {signal} = {score:g}")
             lines.extend(by_signal.get(signal, []))
     return lines
+
+
+def _part_lines(result: ScanResult, policy: Policy, features: Features, genre: str) -> list[str]:
+    """Return where the chosen genre's cues lie: the sections and their share of the words."""
+    structure = features.reach.structure if features.reach.scopes else result.structure
+    cues = policy.genres[genre].cues
+    fired = [f.position for f in features.fired if f.points > 0 and f.rule.signal in cues]
+    if len(structure.sections) < 2 or not fired or result.starts is None:
+        return []
+    starts, rows = result.starts.of(fired), features.rules
+    limits = {i: position_limit(rows[i].cap, rows[i].density) for i in fired}
+    held = sorted(
+        {s for i in fired for s in sections_held(structure, starts[i], starts[i], limits[i])}
+    )
+    share = sum([structure.sections[s].words for s in held]) / (structure.words or 1)
+    titles = [structure.sections[s].title or "(before the first heading)" for s in held]
+    shown = ", ".join(repr(t) for t in titles[:TOP_PARTS])
+    more = f" and {len(titles) - TOP_PARTS} more" if len(titles) > TOP_PARTS else ""
+    return [
+        f"  decided by: {len(held)} of {len(structure.sections)} sections, {share:.0%} of the "
+        f"words: {shown}{more}"
+    ]
 
 
 def _dimension_lines(policy: Policy, genre: str, trace: Trace) -> list[str]:

@@ -5,7 +5,9 @@ per thousand words for density rules (short texts count as ``policy.min_words`` 
 in a tweet is not a landslide, and texts longer than ``policy.max_words`` count as that long, so
 a long specification's capped counts are not diluted to nothing) or per document for structural
 rules; genre and dimension scores
-are weighted sums of signal scores. Nothing here decides anything.
+are weighted sums of signal scores. Where the policy says so, a genre cue's hits inside
+quotations add nothing and a cue confined to a small part of a long document counts for that
+part (``triage.judge.reach``). Nothing here decides anything.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import NamedTuple
 
+from triage.judge.reach import NO_REACH, Reach, ReachTable, reach_of
 from triage.rulebook import Policy, Rule
 from triage.scan import ScanResult
 
@@ -59,6 +62,7 @@ class ScoreTables:
     dimensions: tuple[WeightedSum, ...]
     min_words: int
     max_words: int | None = None
+    reach: ReachTable | None = None
 
     @classmethod
     def build(cls, rules: Sequence[Rule], policy: Policy) -> ScoreTables:
@@ -75,6 +79,7 @@ class ScoreTables:
             dimensions=tuple(weighted(name, d.signals) for name, d in policy.dimensions.items()),
             min_words=policy.min_words,
             max_words=policy.max_words,
+            reach=ReachTable.build([(r.signal, r.density, r.cap) for r in rules], policy),
         )
 
 
@@ -95,6 +100,8 @@ class Features(NamedTuple):
     genres: dict[str, float]
     dimensions: dict[str, float]
     language: str | None = None
+    reach: Reach = NO_REACH
+    """Hits counted apart as quoted, and the sections that scoped signals lie in."""
 
     @property
     def fired(self) -> tuple[Fired, ...]:
@@ -107,7 +114,10 @@ def measure(
     tables: ScoreTables, result: ScanResult, words: int, language: str | None = None
 ) -> Features:
     """Return the features of one document from its scan result, word count and language."""
-    points = rule_points(tables, result, words)
+    reach = NO_REACH
+    if tables.reach is not None:
+        reach = reach_of(tables.reach, result, words)
+    points = rule_points(tables, result, words, reach)
     signals = signal_scores(tables, points)
     values = list(signals.values())
     return Features(
@@ -119,22 +129,34 @@ def measure(
         genres=weighted_sums(tables.genres, values),
         dimensions=weighted_sums(tables.dimensions, values),
         language=language,
+        reach=reach,
     )
 
 
-def rule_points(tables: ScoreTables, result: ScanResult, words: int) -> dict[int, float]:
+def rule_points(
+    tables: ScoreTables, result: ScanResult, words: int, reach: Reach = NO_REACH
+) -> dict[int, float]:
     """Return the points of each rule that fired, by its position, in the order of the rules.
 
     A ``density`` rule (the default) scores per thousand words of ``density_words``, so long
     texts don't win by length (nor lose by it past ``max_words``, as counts are capped); other
-    rules (headings, document formulas) score per document.
+    rules (headings, document formulas) score per document. Hits ``reach`` finds quoted add
+    nothing, and a scoped signal's rules score times its scope's factor.
     """
     scale = 1000.0 / density_words(tables, words)
     rows, counts = tables.rules, result.counts
-    return {
+    points = {
         i: round(row.weight * min(n, row.cap) * (scale if row.density else 1.0), 3)
         for i, row, n in [(i, rows[i], counts[i]) for i in fired_positions(counts)]
     }
+    if reach is NO_REACH:
+        return points
+    for i in points:
+        factor = reach.factor(i)
+        if i in reach.voiced or factor != 1.0:
+            row, n = rows[i], reach.voiced.get(i, counts[i])
+            points[i] = round(row.weight * n * (scale if row.density else 1.0) * factor, 3)
+    return points
 
 
 def density_words(tables: ScoreTables, words: int) -> int:

@@ -175,6 +175,24 @@ def _template_problem(field: str, template: str) -> list[str]:
     return []
 
 
+class StructureSpec(_Frozen):
+    """How a document's structure weighs genre cues (``triage.judge.reach``).
+
+    ``scoped``: genre-cue signals that count for the sections their hits lie in; a signal whose
+    sections hold less than ``min_share`` of the words has its points shrunk in proportion.
+    ``min_words``: shorter documents are judged as a whole. ``quoted``: author's-voice signals
+    whose hits inside quotations are counted apart and add no points, unless the text holds
+    more than ``quotes_max_per_kchar`` quotations per thousand characters (then they are its
+    format, e.g. the strings of JSON, not reported speech).
+    """
+
+    scoped: tuple[str, ...] = ()
+    min_share: float = Field(default=0.25, gt=0.0, le=1.0)
+    min_words: int = Field(default=0, ge=0)
+    quoted: tuple[str, ...] = ()
+    quotes_max_per_kchar: float = Field(default=20.0, gt=0.0)
+
+
 class Policy(_Frozen):
     """The whole decision policy, validated as a unit."""
 
@@ -198,6 +216,19 @@ class Policy(_Frozen):
     decider: Literal["policy", "fitted"] = "policy"
     # The languages the rules read (none: no language check).
     languages: LanguagePolicy | None = None
+    structure: StructureSpec = StructureSpec()
+
+    @model_validator(mode="after")
+    def _structure_names(self) -> Policy:
+        """Scoped and quoted signals are known signals that feed no dimension."""
+        named = {*self.structure.scoped, *self.structure.quoted}
+        problems = [f"structure: unknown signal {s!r}" for s in sorted(named - set(self.signals))]
+        for name, dim in self.dimensions.items():
+            fed = sorted(named & set(dim.signals))
+            problems.extend(f"structure: signal {s!r} feeds dimension {name}" for s in fed)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
     @model_validator(mode="after")
     def _names_refer_to_each_other(self) -> Policy:

@@ -20,7 +20,17 @@ from triage.scan.engines import (
 from triage.scan.patternshape import costly_start
 from triage.scan.pieces import scan_large, split_check
 from triage.scan.re2engine import Re2Scanner
-from triage.scan.spans import MAX_SPANS, ScanResult, Span, first_spans, kept_spans
+from triage.scan.spans import (
+    MAX_SPANS,
+    POSITIONS,
+    ScanResult,
+    Span,
+    Starts,
+    first_spans,
+    kept_spans,
+    position_limit,
+)
+from triage.scan.structure import NO_STRUCTURE, Section, Structure, structure_of
 
 __all__ = [
     "BATCH_SEEDS",
@@ -30,10 +40,15 @@ __all__ = [
     "FEW_LEFT",
     "LARGE_BYTES",
     "MAX_SPANS",
+    "NO_STRUCTURE",
+    "POSITIONS",
     "Re2Scanner",
     "ScanResult",
     "Scanner",
+    "Section",
     "Span",
+    "Starts",
+    "Structure",
     "choose_engine",
     "compile_scanner",
     "costly_start",
@@ -41,7 +56,9 @@ __all__ = [
     "first_spans",
     "hyperscan_available",
     "kept_spans",
+    "position_limit",
     "re2_sets",
     "scan_large",
     "split_check",
+    "structure_of",
 ]

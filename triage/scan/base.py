@@ -13,7 +13,7 @@ from typing import Protocol
 import re2
 
 from triage.rulebook import Rule
-from triage.scan.spans import MAX_SPANS, ScanResult, Span, result_of
+from triage.scan.spans import MAX_SPANS, ScanResult, Span, Starts, position_limit, result_of
 
 _UNANCHORED = re2._Anchor.UNANCHORED
 # RE2's default 8 MB is too small for the DFA of a set of every rule: it keeps flushing its cache.
@@ -50,6 +50,8 @@ class VerifyingScanner:
         """Keep the rules; each rule's own regex is compiled the first time that rule fires."""
         self.rules = tuple(rules)
         self._caps = tuple(rule.cap for rule in self.rules)
+        self._limits = tuple(position_limit(rule.cap, rule.density) for rule in self.rules)
+        self._shown = tuple(min(rule.cap, MAX_SPANS) for rule in self.rules)  # spans kept
         self._regexes: list[re2._Regexp | None] = [None] * len(self.rules)
         self._subsets: dict[tuple[int, ...], re2.Set] = {}
 
@@ -65,25 +67,27 @@ class VerifyingScanner:
         """
         data = encode(text)
         if data is None:  # lone surrogates: not valid UTF-8, nothing can match them sensibly
-            return ScanResult((0,) * len(self.rules), ((),) * len(self.rules))
+            empty = ((),) * len(self.rules)
+            return ScanResult((0,) * len(self.rules), empty, Starts(empty))
         return result_of(text, data, *self.count_fired(data, skip))
 
     def count_fired(
         self, data: bytes, skip: Collection[int] = ()
-    ) -> tuple[list[int], list[tuple[Span, ...]]]:
+    ) -> tuple[list[int], list[tuple[Span, ...]], list[tuple[int, ...]]]:
         """Count with RE2 the hits of the rules that ``fired`` says match in ``data``."""
         counts = [0] * len(self.rules)
         spans: list[tuple[Span, ...]] = [()] * len(self.rules)
+        starts: list[tuple[int, ...]] = [()] * len(self.rules)
         if not data:
-            return counts, spans
+            return counts, spans, starts
         if len(self.rules) - len(skip) <= FEW_LEFT * len(self.rules):
             left = tuple(i for i in range(len(self.rules)) if i not in skip)
             fired: Iterable[int] = self.subset_fired(data, left)
         else:
             fired = self.fired(data)
         for index in sorted(set(fired).difference(skip)):
-            counts[index], spans[index] = self.count(index, data)
-        return counts, spans
+            counts[index], spans[index], starts[index] = self.count(index, data)
+        return counts, spans, starts
 
     def subset_fired(self, data: bytes, subset: tuple[int, ...]) -> set[int]:
         """Return which of the rules in ``subset`` match in ``data``, by a set of just those.
@@ -134,22 +138,29 @@ class VerifyingScanner:
             regex = self._regexes[index] = re2.compile(self.rules[index].pattern())
         return regex
 
-    def count(self, index: int, data: bytes) -> tuple[int, tuple[Span, ...]]:
-        """Count non-overlapping leftmost-first matches up to the cap, keeping the first spans."""
+    def count(self, index: int, data: bytes) -> tuple[int, tuple[Span, ...], tuple[int, ...]]:
+        """Count non-overlapping leftmost-first matches up to the cap.
+
+        Return the count, the first spans and the starts of the first matches, followed past
+        the cap up to the rule's ``position_limit``.
+        """
         regex = self._regex(index)
         # The wrapper's finditer builds a match object per hit; the raw call returns spans.
-        match, cap, end = regex._regexp.Match, self._caps[index], len(data)
+        match, end = regex._regexp.Match, len(data)
+        limit, shown = self._limits[index], self._shown[index]
         found: list[Span] = []
+        starts: list[int] = []
         count = position = 0
-        while count < cap:
+        while count < limit:
             start, stop = match(_UNANCHORED, data, position, end)[0]
             if start < 0:
                 break
             count += 1
-            if count <= MAX_SPANS:
+            starts.append(start)
+            if count <= shown:
                 found.append((start, stop))
             position = stop if stop > start else stop + 1
-        return count, tuple(found)
+        return min(count, self._caps[index]), tuple(found), tuple(starts)
 
 
 def re2_sets(rules: Sequence[Rule], parts: int = SET_PARTS) -> tuple[RuleSet2, ...]:

@@ -78,10 +78,10 @@ class HyperscanScanner(VerifyingScanner):
         data = encode(text)
         if data is None or len(data) >= EVENT_BYTES or _needs_re2(text):
             return super().scan(text, skip)
-        counts, spans, unsure = self._event_counts(data)
+        counts, spans, starts, unsure = self._event_counts(data)
         for index in unsure:
-            counts[index], spans[index] = self.count(index, data)
-        return result_of(text, data, counts, spans)
+            counts[index], spans[index], starts[index] = self.count(index, data)
+        return result_of(text, data, counts, spans, starts)
 
     def load_events(self) -> Loaded:
         """Return the start-of-match database, loading (or compiling) it on first use."""
@@ -133,7 +133,9 @@ class HyperscanScanner(VerifyingScanner):
             self._fallback = re2_set(self.rules)
         return self.set_fired(self._fallback, data)
 
-    def _event_counts(self, data: bytes) -> tuple[list[int], list[tuple[Span, ...]], set[int]]:
+    def _event_counts(
+        self, data: bytes
+    ) -> tuple[list[int], list[tuple[Span, ...]], list[tuple[int, ...]], set[int]]:
         """Count each rule's hits from the start-of-match events of one pass.
 
         Hyperscan reports, for every offset where a rule's match ends, the leftmost start of a
@@ -147,13 +149,15 @@ class HyperscanScanner(VerifyingScanner):
         """
         events = self.load_events()
         database = events.database
-        tally = _Tally(self._caps, self._no_ends, events.unsupported)
+        # Matches are taken up to each rule's position limit (past its cap), then capped.
+        tally = _Tally(self._limits, self._no_ends, events.unsupported, self._shown)
         if database is not None:
             database.scan(data, match_event_handler=tally.handler())
         for rule, matches in tally.grown.items():
             if rule not in tally.unsure and not self._ends_agree(rule, data, matches):
                 tally.unsure.add(rule)
-        return tally.counts, tally.spans(), tally.unsure
+        counts = [min(n, cap) for n, cap in zip(tally.counts, self._caps, strict=True)]
+        return counts, tally.spans(), tally.starts_taken(), tally.unsure
 
     def _ends_agree(self, rule: int, data: bytes, matches: dict[int, int]) -> bool:
         """Whether RE2's match of the rule starting at each given start ends at the given end."""
@@ -175,20 +179,38 @@ def _needs_re2(text: str | bytes) -> bool:
 class _Tally:
     """One document's counts from events: per rule, the matches taken and whether unsure."""
 
-    def __init__(self, caps: Sequence[int], no_ends: list[int], unsupported: Iterable[int]):
-        """Start with no match taken; ``no_ends`` marks the rules whose events only say presence."""
+    def __init__(
+        self,
+        caps: Sequence[int],
+        no_ends: list[int],
+        unsupported: Iterable[int],
+        shown: Sequence[int] | None = None,
+    ):
+        """Start with no match taken; ``no_ends`` marks the rules whose events only say presence.
+
+        ``caps``: how many matches to take per rule (the engine passes the position limits);
+        ``shown``: how many of them keep their spans (``MAX_SPANS`` by default).
+        """
         self.caps = caps
+        self.shown = shown if shown is not None else [MAX_SPANS] * len(caps)
         self.counts = [0] * len(caps)
-        self.ends = no_ends.copy()  # end of the last match taken, frozen at the cap
+        self.ends = no_ends.copy()  # end of the last match taken, frozen at the limit
         self.starts = [-1] * len(caps)  # start of the last match taken
         self.grown: dict[int, dict[int, int]] = {}  # rule: {start: last end} of grown matches
         self.found: dict[int, list[Span]] = {}  # the first spans of each rule that matched
+        self.taken: dict[int, list[int]] = {}  # the start of every match taken, per rule
         self.unsure = set(unsupported)
 
     def handler(self) -> Callable[[int, int, int, int, object], None]:
         """Return the event callback (a closure over locals: one call per event, kept lean)."""
         caps, counts, ends, starts = self.caps, self.counts, self.ends, self.starts
-        grown, found, unsure = self.grown, self.found, self.unsure
+        grown, found, unsure, taken, shown = (
+            self.grown,
+            self.found,
+            self.unsure,
+            self.taken,
+            self.shown,
+        )
 
         def on_event(rule: int, start: int, end: int, flags: int, context: object) -> None:
             if start < ends[rule]:
@@ -197,17 +219,25 @@ class _Tally:
                     return
                 ends[rule] = end  # the last match taken, ending later
                 grown.setdefault(rule, {})[start] = end
-                if counts[rule] <= MAX_SPANS:
+                if counts[rule] <= shown[rule]:
                     found[rule][-1] = (start, end)
                 return
             count = counts[rule]
             if count < caps[rule]:
                 counts[rule] = count + 1
                 ends[rule], starts[rule] = end, start
-                if count < MAX_SPANS:
+                if count < shown[rule]:
                     found.setdefault(rule, []).append((start, end))
+                taken.setdefault(rule, []).append(start)
 
         return on_event
+
+    def starts_taken(self) -> list[tuple[int, ...]]:
+        """Return the start of every match taken, per rule (a grown match keeps its start)."""
+        starts: list[tuple[int, ...]] = [()] * len(self.counts)
+        for rule, taken in self.taken.items():
+            starts[rule] = tuple(taken)
+        return starts
 
     def spans(self) -> list[tuple[Span, ...]]:
         """Return the first spans of every rule."""

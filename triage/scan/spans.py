@@ -1,22 +1,118 @@
-"""Spans: where a rule matched, as str offsets, converted from UTF-8 byte offsets when read."""
+"""Spans: where a rule matched, as str offsets, converted from UTF-8 byte offsets when read.
+
+A result also holds the start of every counted hit (``Starts``), for the judge to place hits in
+sections and quotations, and the text's ``Structure``.
+"""
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import overload
+
+from triage.scan.structure import NO_STRUCTURE, Structure, quotations_of, structure_of
 
 Span = tuple[int, int]
 MAX_SPANS = 3  # spans kept per rule: the evidence of a report shows at most this many
+# Hits whose starts are kept per rule: counting stops at a rule's cap, but the hits of a
+# per-document rule (headings, document formulas: few, and low caps) are followed up to this many,
+# so the judge sees which sections a capped heading cue heads. A density rule is followed to its
+# cap only: following the many hits of every density rule past its cap cost a quarter to a third
+# of the speed on large texts (``benchmarks``).
+POSITIONS = 8
 
 
-@dataclass(frozen=True)
+def position_limit(cap: int, density: bool = False) -> int:
+    """Return how many of a rule's hits are followed (their starts kept): at least its cap."""
+    return cap if density else max(cap, POSITIONS)
+
+
+@dataclass(frozen=True, eq=False)
 class ScanResult:
-    """Hits of one document: per rule index, a count (capped at the rule's cap) and first spans."""
+    """Hits of one document: per rule index, a count (capped at the rule's cap) and first spans.
+
+    Also where each rule's first hits start, and the text's ``structure``: given (a text read in
+    pieces), or found from ``text`` when first asked for (many documents never need it).
+    Results are equal when their counts, spans, starts and structures are.
+    """
 
     counts: tuple[int, ...]
     spans: Sequence[tuple[Span, ...]]
+    starts: Starts | None = None
+    """Where each rule's first hits start, up to ``position_limit`` of them (None: not known,
+    e.g. a hand-made result)."""
+    found: Structure | None = None
+    """The text's sections and quotations, once known."""
+    text: str | None = field(default=None, repr=False)
+    """The text scanned, to find its structure from (None: given, or not known)."""
+
+    @property
+    def structure(self) -> Structure:
+        """Return the text's sections and quotations (empty when not known)."""
+        if self.found is None:
+            if self.text is None:
+                return NO_STRUCTURE
+            object.__setattr__(self, "found", structure_of(self.text))
+        assert self.found is not None
+        return self.found
+
+    def quotations(self) -> Structure:
+        """Return the text's quotations, with its sections only if already known (cheaper)."""
+        if self.found is not None or self.text is None:
+            return self.structure
+        quoted = self.__dict__.get("_quoted")
+        if quoted is None:
+            quoted = quotations_of(self.text)
+            object.__setattr__(self, "_quoted", quoted)
+        return quoted
+
+    def __eq__(self, other: object) -> bool:
+        """Compare counts, spans, starts and structures."""
+        if not isinstance(other, ScanResult):
+            return NotImplemented
+        mine = (self.counts, self.spans, self.starts, self.structure)
+        return mine == (other.counts, other.spans, other.starts, other.structure)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Starts:
+    """The starts of each rule's first hits (``position_limit``), as str offsets when read.
+
+    Kept as the scan found them (UTF-8 byte offsets, with the bytes to convert them, or str
+    offsets when ``data`` is None: an ASCII text or a sum of pieces).
+    """
+
+    def __init__(self, starts: Sequence[tuple[int, ...]], data: bytes | None = None) -> None:
+        """Keep the starts, and the bytes they point into when they are byte offsets."""
+        self._starts = starts
+        self._data = data
+
+    def of(self, wanted: Sequence[int]) -> dict[int, tuple[int, ...]]:
+        """Return the starts of the rules asked for, as str offsets, converted in one pass."""
+        if self._data is None:
+            return {index: self._starts[index] for index in wanted}
+        offsets = sorted({offset for index in wanted for offset in self._starts[index]})
+        chars: dict[int, int] = {}
+        before = total = 0
+        for offset in offsets:
+            total += len(self._data[before:offset].decode("utf-8"))
+            chars[offset], before = total, offset
+        return {index: tuple([chars[o] for o in self._starts[index]]) for index in wanted}
+
+    def __len__(self) -> int:
+        """Return the number of rules."""
+        return len(self._starts)
+
+    def __eq__(self, other: object) -> bool:
+        """Compare the starts of every rule as str offsets."""
+        if not isinstance(other, Starts):
+            return NotImplemented
+        every = range(len(self))
+        return len(self) == len(other) and self.of(every) == other.of(every)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class CharSpans(Sequence[tuple[Span, ...]]):
@@ -86,12 +182,16 @@ class CharSpans(Sequence[tuple[Span, ...]]):
 
 
 def result_of(
-    text: str, data: bytes, counts: list[int], spans: list[tuple[Span, ...]]
+    text: str,
+    data: bytes,
+    counts: list[int],
+    spans: list[tuple[Span, ...]],
+    starts: Sequence[tuple[int, ...]],
 ) -> ScanResult:
-    """Return a scan result, with spans turned into str offsets if the text is not ASCII."""
+    """Return a scan result, with offsets turned into str offsets if the text is not ASCII."""
     if len(data) != len(text):
-        return ScanResult(tuple(counts), CharSpans(data, spans))
-    return ScanResult(tuple(counts), tuple(spans))
+        return ScanResult(tuple(counts), CharSpans(data, spans), Starts(starts, data), text=text)
+    return ScanResult(tuple(counts), tuple(spans), Starts(starts), text=text)
 
 
 def kept_spans(result: ScanResult, index: int) -> int:
