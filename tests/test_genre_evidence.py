@@ -76,3 +76,74 @@ def test_the_reference_seed_is_still_an_opinion_article() -> None:
     assert seed.summary == (
         "opinion article — no software spec, no hardware target, no performance core"
     )
+
+
+def _fired(text: str) -> set[str]:
+    seed = assess_text(text)
+    assert seed.scores is not None
+    return {c.rule for c in seed.scores.contributions}
+
+
+BRIEF_ADDRESSING_YOU = """# Assignment 3: a URL shortener
+
+In this assignment you will write a small web service that shortens links.
+You should be able to run it with one command, and you need to be able to explain each choice.
+We need to be careful about abuse, so we should start with a simple rate limit.
+
+## Requirements
+- The service shall accept a long URL on POST /links and return a short code.
+- The service shall redirect GET /{code} to the stored URL with status 301.
+- You should find a way to store the links that survives a restart.
+
+## Submission
+Submit a link to your repository. What methods do you use to test it? How do you handle collisions?
+"""
+
+
+def test_a_brief_addressing_the_reader_is_no_stance() -> None:
+    """ "You should be able to", "we need to be careful" and questions put to "you" plan a build."""
+    fired = _fired(BRIEF_ADDRESSING_YOU)
+    assert not fired & {"prescription-to-actors", "rhetorical-question"}
+    assert assess_text(BRIEF_ADDRESSING_YOU).genre_id == "requirements-spec"
+
+
+def test_prescriptions_to_public_actors_and_rhetorical_questions_are_stance() -> None:
+    text = "Regulators should rethink the rules. Why would anyone trust them again? We must act."
+    assert {"prescription-to-actors", "rhetorical-question"} <= _fired(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "genre"),
+    [
+        (
+            "El Ayuntamiento aprobó este martes el plan de transporte, según la portavoz. "
+            '"Es un paso importante", afirmó la alcaldesa en una rueda de prensa. '
+            "La oposición declaró que votará en contra.",
+            "news-report",
+        ),
+        (
+            "Tribune : il faut que la ville change de cap. À mon avis, le plan est une erreur. "
+            "Nous devons cesser de construire des parkings. Je pense que les élus devraient "
+            "écouter les cyclistes.",
+            "opinion-article",
+        ),
+        ("据报道，该市政府周二通过了新的交通计划。发言人表示，新计划将于三月生效。", "news-report"),
+        (
+            "Comunicado de prensa. La empresa Ejemplo anuncia hoy la versión 2.0 de su "
+            "plataforma, disponible para todos sus clientes.",
+            "press-release",
+        ),
+    ],
+)
+def test_voice_in_other_languages(text: str, genre: str) -> None:
+    assert assess_text(text).genre_id == genre
+
+
+def test_bare_said_in_another_language_is_narration_not_news() -> None:
+    """An essay that tells what a grandfather said is not a report (disse, dijo: bare "said")."""
+    text = (
+        "Quando eu era criança, meu avô tinha uma oficina. Um dia ele disse que o trabalho bom "
+        "não parece trabalho. Eu perguntei por quê, e ele disse que a pessoa esquece das horas."
+    )
+    assert "reporting-verb-other-languages" not in _fired(text)
+    assert assess_text(text).genre_id != "news-report"
