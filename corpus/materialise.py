@@ -152,8 +152,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mirrors", type=Path, help="folder of owner+name git snapshots")
     parser.add_argument("--out", type=Path, help="folder to write docs/ and labels-train.yaml to")
     parser.add_argument("--check", action="store_true", help="only validate the manifest")
+    parser.add_argument(
+        "--manifest",
+        type=Path,
+        default=HERE / "manifest",
+        help="folder of manifest files (default: manifest/, the training corpus; holdout/ is the "
+        "held-out set nobody tunes on)",
+    )
     args = parser.parse_args(argv)
-    records = load_manifest(HERE / "manifest")
+    records = load_manifest(args.manifest)
     problems = manifest_problems(records)
     if not problems and not args.check:
         if args.mirrors is None or args.out is None:
