@@ -129,3 +129,30 @@ def test_the_training_corpus_shares_no_source_with_the_dev_set() -> None:
         for record in yaml.safe_load(path.read_text(encoding="utf-8"))
     }
     assert dev_sources & {record["source"]["repo"] for record in RECORDS} == set()
+
+
+HOLDOUT: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "holdout")
+
+
+def test_every_record_of_the_held_out_set_is_valid_and_ids_are_unique_across_both() -> None:
+    assert HOLDOUT
+    assert materialise.manifest_problems(HOLDOUT) == []
+    assert materialise.manifest_problems(RECORDS + HOLDOUT) == []
+
+
+def test_the_held_out_set_shares_no_source_with_the_training_corpus() -> None:
+    def sources(records: list[dict[str, Any]]) -> set[str]:
+        repos = {r["source"]["repo"] for r in records}
+        return repos | {r["group"] for r in records if "group" in r}
+
+    assert sources(HOLDOUT) & sources(RECORDS) == set()
+
+
+@pytest.mark.skipif(not DEV_SET.is_dir(), reason="the labelled dev set is not beside the project")
+def test_the_held_out_set_shares_no_source_with_the_dev_set() -> None:
+    dev_sources = {
+        record["source"]["repo"]
+        for path in DEV_SET.glob("labels*.yaml")
+        for record in yaml.safe_load(path.read_text(encoding="utf-8"))
+    }
+    assert dev_sources & {record["source"]["repo"] for record in HOLDOUT} == set()
