@@ -46,6 +46,8 @@ dimensions:
 genres:
   requirements-spec:
     bias: 0.0
+    weights:
+      system-shall: 1.0
   hardware-spec:
     bias: 0.0
     weights:
@@ -89,7 +91,7 @@ def test_weights_turn_on_the_fitted_decider_and_decide(tmp_path: Path) -> None:
     assert isinstance(make_plan(ruleset).judge.decider, FittedDecider)
     report = _report(tmp_path / "again", SPEC)
     assert report.verdict == "buildable"
-    assert report.genre_id == "requirements-spec"  # tie with hardware-spec: policy order
+    assert report.genre_id == "requirements-spec"
     assert report.dimensions is not None and report.dimensions.software_spec
 
 
@@ -239,3 +241,34 @@ def test_a_share_of_an_unknown_signal_is_refused(tmp_path: Path) -> None:
     broken = WEIGHTS.replace("system-shall: 2.0", "share:gossip: 2.0")
     with pytest.raises(RuleError, match="unknown rule id 'share:gossip'"):
         load_rules([_rules_with(tmp_path, broken)], include_defaults=False)
+
+
+def test_the_policy_clarification_rules_hold_back_a_fitted_buildable(tmp_path: Path) -> None:
+    paper = WEIGHTS + "  research-paper:\n    bias: 5.0\n"
+    ruleset = load_rules([_rules_with(tmp_path, paper)], include_defaults=False)
+    plan = make_plan(ruleset)
+    doc = make_document(SPEC, "x")
+    result = plan.scanner.scan(doc.text)
+    decision = plan.judge.judge(doc, result).decision
+    assert decision.genre == "research-paper" and decision.verdict == "needs-clarification"
+    decider = plan.judge.decider
+    assert isinstance(decider, FittedDecider)
+    decider.safe_order = False
+    assert plan.judge.judge(doc, result).decision.verdict == "buildable"
+
+
+def test_a_buildable_is_held_back_when_the_best_genre_of_all_intends_no_build(
+    tmp_path: Path,
+) -> None:
+    loud = WEIGHTS.replace(
+        "  opinion-article:\n    bias: 0.5\n", "  opinion-article:\n    bias: 9.0\n"
+    )
+    ruleset = load_rules([_rules_with(tmp_path, loud)], include_defaults=False)
+    plan = make_plan(ruleset)
+    doc = make_document(SPEC, "x")
+    decision = plan.judge.judge(doc, plan.scanner.scan(doc.text)).decision
+    assert decision.genre == "requirements-spec"  # the best of the build genres
+    assert decision.verdict == "needs-clarification"
+    built = decision.trace.models[-1]
+    assert built.name == "buildable"
+    assert built.said == "held back: the best genre of all, opinion-article, intends no build"

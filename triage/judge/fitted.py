@@ -12,7 +12,9 @@ short-text multiplier. A model's score is
    genres for a spec, the others for not-a-spec); ties go to the genre listed first in the policy.
 3. each dimension's model, for a spec only; no genre switches a dimension off.
 4. ``buildable``: a spec is buildable when this model says so, its spec probability reaches
-   ``buildable_above`` and a software spec or a hardware target is present, else it needs
+   ``buildable_above``, a software spec or a hardware target is present and nothing safer holds
+   it back (the safety order: the best genre of all intends a build, and no policy verdict rule
+   with a condition asks for clarification first, as for a pitch or a paper); else it needs
    clarification.
 
 The reason is that of the policy's first verdict rule of the same verdict whose condition holds
@@ -40,7 +42,7 @@ from triage.judge.decide import (
 from triage.judge.features import Features, RuleRow, fired_positions
 from triage.judge.reach import sections_held
 from triage.report import DIMENSIONS, Dimensions, Verdict
-from triage.rulebook import SHARE_PREFIX, WORDS_FEATURE, LinearModel, Policy, Weights
+from triage.rulebook import SHARE_PREFIX, WORDS_FEATURE, Condition, LinearModel, Policy, Weights
 from triage.scan import ScanResult, position_limit
 
 
@@ -188,6 +190,9 @@ class FittedDecider:
         }
         self._tests = tuple((rule, _Test.of(rule.when)) for rule in policy.verdicts)
         self._above = weights.buildable_above
+        self.safe_order = True
+        self.genre_agrees = True
+        """Whether the policy's clarification rules (pitch, paper) hold back a buildable."""
         models = [self._spec, self._buildable, *self._dimensions, *self._genres["build"]]
         self._reads_shares = any(m.shares for m in [*models, *self._genres["none"]])
         self._outcomes = {
@@ -208,14 +213,43 @@ class FittedDecider:
         flags = tuple(is_spec and step.said == "yes" for step in dim_steps)
         dims = self._outcomes[flags]
         built = self._buildable.step(features, shares, "buildable", "needs-clarification")
-        verdict: Verdict = "not-a-spec"
-        if is_spec:
-            can = (dims.software_spec or dims.hardware_target) and not doubtful
-            verdict = "buildable" if built.said == "buildable" and can else "needs-clarification"
+        verdict: Verdict = "needs-clarification" if is_spec else "not-a-spec"
+        can = (dims.software_spec or dims.hardware_target) and not doubtful
+        if is_spec and can and built.said == "buildable":
+            held = self.held_back(features, shares, genre, dims) if self.safe_order else None
+            if held:
+                built = built._replace(said=f"held back: {held}")
+            else:
+                verdict = "buildable"
         reason, tried = self.reason(verdict, genre, dims, features.signals)
         models = (spec, *genre_steps, *dim_steps, *((built,) if is_spec else ()))
         trace = Trace(ranking, self._dimension_trace(dim_steps, is_spec), tried, models)
         return Decision(verdict, reason, genre, confidence, runner_up, dims, trace)
+
+    def held_back(
+        self, features: Features, shares: dict[str, float], genre: str, dims: Dimensions
+    ) -> str | None:
+        """Return why a safer answer holds back a buildable (the safety order), else None.
+
+        Held back when the best of all genres (of either intent) intends no build, or when the
+        policy's first verdict rule that holds asks for clarification; only a rule with a
+        condition counts (a pitch, a paper), not the policy's last rule, which always holds.
+        """
+        every = [*self._genres["none"], *self._genres["build"]]
+        if every and self.genre_agrees:
+            scores = [model.score(features, shares) for model in every]
+            best = every[scores.index(max(scores))].name
+            if self.policy.genres[best].intent != "build":
+                return f"the best genre of all, {best}, intends no build"
+        signals = features.signals
+        intent = self.policy.genres[genre].intent
+        present = frozenset(name for name in DIMENSIONS if getattr(dims, name))
+        for number, (rule, test) in enumerate(self._tests, start=1):
+            if test.holds(genre, intent, present, signals):
+                if rule.verdict == "needs-clarification" and rule.when != Condition():
+                    return f"policy verdict rule {number} asks for clarification"
+                return None
+        return None
 
     def shares(self, features: Features) -> dict[str, float]:
         """Return the section coverage of each signal that fired, if any model weighs one."""
