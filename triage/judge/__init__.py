@@ -22,7 +22,8 @@ from triage.judge.decide import (
 )
 from triage.judge.explain import explain_document
 from triage.judge.features import Features, Fired, RuleRow
-from triage.judge.fitted import FittedDecider, feature_names, feature_row, signal_shares
+from triage.judge.fitfeatures import feature_names, feature_row, signal_shares
+from triage.judge.fitted import FittedDecider
 from triage.judge.judgment import Judge, Judgment
 
 __all__ = [
