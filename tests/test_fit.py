@@ -73,3 +73,16 @@ def test_fit_without_scikit_learn_names_the_extra(
     monkeypatch.setitem(sys.modules, "sklearn.linear_model", None)
     assert main(["fit", str(FIXTURES), "--out", "/nonexistent/w.yaml"]) == 2
     assert "pip install 'seed-triage[fit]'" in capsys.readouterr().err
+
+
+def test_fit_keeps_the_spec_probability_to_build_and_names_it() -> None:
+    pytest.importorskip("sklearn")
+    weights, text = fit_corpus(FIXTURES, default_ruleset(), buildable_above=0.7)
+    assert weights.buildable_above == 0.7
+    assert "buildable_above: 0.7\n" in text and "--buildable-above 0.7" in text
+    assert "share:SIGNAL" in text  # the header names the section-coverage features
+
+
+def test_fit_refuses_a_spec_probability_outside_its_range(tmp_path: Path) -> None:
+    done = run(["fit", str(FIXTURES), "--out", str(tmp_path / "w.yaml"), "--buildable-above", "2"])
+    assert done.returncode == 2 and "not in [0.5, 1)" in done.stderr

@@ -13,10 +13,10 @@ import pytest
 from tests.conftest import ROOT
 from triage.errors import RuleError
 from triage.inputs import SeedText, make_document
-from triage.judge import FittedDecider, explain_document
+from triage.judge import FittedDecider, explain_document, signal_shares
 from triage.report import SeedReport
 from triage.rulebook import default_rules_dir, load_rules
-from triage.run import make_plan
+from triage.run import default_ruleset, make_plan
 
 # Written for these tests: a few rules weigh, everything else is bias.
 WEIGHTS = """\
@@ -46,6 +46,8 @@ dimensions:
 genres:
   requirements-spec:
     bias: 0.0
+    weights:
+      system-shall: 1.0
   hardware-spec:
     bias: 0.0
     weights:
@@ -89,7 +91,7 @@ def test_weights_turn_on_the_fitted_decider_and_decide(tmp_path: Path) -> None:
     assert isinstance(make_plan(ruleset).judge.decider, FittedDecider)
     report = _report(tmp_path / "again", SPEC)
     assert report.verdict == "buildable"
-    assert report.genre_id == "requirements-spec"  # tie with hardware-spec: policy order
+    assert report.genre_id == "requirements-spec"
     assert report.dimensions is not None and report.dimensions.software_spec
 
 
@@ -181,3 +183,92 @@ def test_judging_with_weights_needs_no_scikit_learn(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+# Written for these tests: a story, then a short section of requirements.
+STORY_THEN_SPEC = (
+    "# Notes\n\n"
+    + "We walked along the river and talked about the weather for a long while. " * 6
+    + "\n\n## Requirements\n\n"
+    + SPEC
+    + "\n"
+)
+
+
+def test_a_signal_covers_the_share_of_words_of_the_sections_its_hits_lie_in() -> None:
+    plan = make_plan(default_ruleset())
+    doc = make_document(STORY_THEN_SPEC, "x")
+    result = plan.scanner.scan(doc.text)
+    sections = result.structure.sections
+    assert [s.title for s in sections] == ["Notes", "Requirements"]
+    shares = signal_shares(plan.judge.tables.rules, result, result.counts)
+    assert shares["feature"] == round(sections[1].words / doc.words, 3)
+    assert shares["feature"] < 0.5 < shares["narrative"]
+    one = make_document(SPEC, "y")  # one section: every signal that fired covers it all
+    flat = plan.scanner.scan(one.text)
+    assert set(signal_shares(plan.judge.tables.rules, flat, flat.counts).values()) == {1.0}
+
+
+def test_a_section_share_weighs_like_a_rule_and_shows_in_the_trace(tmp_path: Path) -> None:
+    weights = WEIGHTS.replace(
+        "    modal-shall: 1.0\n", "    modal-shall: 1.0\n    share:feature: -4.0\n"
+    )
+    ruleset = load_rules([_rules_with(tmp_path, weights)], include_defaults=False)
+    plan = make_plan(ruleset)
+    doc = make_document(STORY_THEN_SPEC, "x")
+    result = plan.scanner.scan(doc.text)
+    spec = plan.judge.judge(doc, result).decision.trace.models[0]
+    term = next(t for t in spec.terms if t.feature == "share:feature")
+    assert 0.0 < term.value < 0.5 and term.points == pytest.approx(term.value * -4.0)
+    text = explain_document(doc, result, ruleset, judge=plan.judge)
+    assert f"share:feature: {term.value:.3f} × -4 →" in text
+
+
+def test_a_doubtful_spec_is_not_buildable(tmp_path: Path) -> None:
+    sure = _report(tmp_path / "sure", SPEC)
+    assert sure.verdict == "buildable"
+    ruleset = load_rules(
+        [_rules_with(tmp_path, "buildable_above: 0.99\n" + WEIGHTS)], include_defaults=False
+    )
+    plan = make_plan(ruleset)
+    doc = make_document(SPEC, "x")
+    decision = plan.judge.judge(doc, plan.scanner.scan(doc.text)).decision
+    assert decision.verdict == "needs-clarification"
+    assert decision.trace.models[0].said == "spec, below 0.99: not buildable"
+
+
+def test_a_share_of_an_unknown_signal_is_refused(tmp_path: Path) -> None:
+    broken = WEIGHTS.replace("system-shall: 2.0", "share:gossip: 2.0")
+    with pytest.raises(RuleError, match="unknown rule id 'share:gossip'"):
+        load_rules([_rules_with(tmp_path, broken)], include_defaults=False)
+
+
+def test_the_policy_clarification_rules_hold_back_a_fitted_buildable(tmp_path: Path) -> None:
+    paper = WEIGHTS + "  research-paper:\n    bias: 5.0\n"
+    ruleset = load_rules([_rules_with(tmp_path, paper)], include_defaults=False)
+    plan = make_plan(ruleset)
+    doc = make_document(SPEC, "x")
+    result = plan.scanner.scan(doc.text)
+    decision = plan.judge.judge(doc, result).decision
+    assert decision.genre == "research-paper" and decision.verdict == "needs-clarification"
+    decider = plan.judge.decider
+    assert isinstance(decider, FittedDecider)
+    decider.safe_order = False
+    assert plan.judge.judge(doc, result).decision.verdict == "buildable"
+
+
+def test_a_buildable_is_held_back_when_the_best_genre_of_all_intends_no_build(
+    tmp_path: Path,
+) -> None:
+    loud = WEIGHTS.replace(
+        "  opinion-article:\n    bias: 0.5\n", "  opinion-article:\n    bias: 9.0\n"
+    )
+    ruleset = load_rules([_rules_with(tmp_path, loud)], include_defaults=False)
+    plan = make_plan(ruleset)
+    doc = make_document(SPEC, "x")
+    decision = plan.judge.judge(doc, plan.scanner.scan(doc.text)).decision
+    assert decision.genre == "requirements-spec"  # the best of the build genres
+    assert decision.verdict == "needs-clarification"
+    built = decision.trace.models[-1]
+    assert built.name == "buildable"
+    assert built.said == "held back: the best genre of all, opinion-article, intends no build"

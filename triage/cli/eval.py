@@ -27,7 +27,7 @@ from triage.outputs import (
     rule_files,
 )
 from triage.rulebook import default_rules_dir
-from triage.run import DEFAULT_C, DEFAULT_FOLDS, cross_validate, evaluate
+from triage.run import DEFAULT_BUILDABLE_ABOVE, DEFAULT_C, DEFAULT_FOLDS, cross_validate, evaluate
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,8 +53,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--c", type=float, default=DEFAULT_C, metavar="C", help="L2 penalty for --cv fits"
     )
     add_output_option(parser)
+    parser.add_argument(
+        "--buildable-above",
+        type=_probability,
+        default=DEFAULT_BUILDABLE_ABOVE,
+        metavar="P",
+        help="the spec probability a document must reach to be buildable, in [0.5, 1) "
+        f"(default {DEFAULT_BUILDABLE_ABOVE:g})",
+    )
     add_rules_options(parser)
     return parser
+
+
+def _probability(text: str) -> float:
+    """Return a probability in [0.5, 1), or refuse it."""
+    value = float(text)
+    if not 0.5 <= value < 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is not in [0.5, 1)")
+    return value
 
 
 def run(argv: Sequence[str]) -> ExitCode:
@@ -66,7 +82,9 @@ def run(argv: Sequence[str]) -> ExitCode:
     if args.cv is not None:
         if args.cv < 2:
             build_parser().error("--cv needs 2 folds or more")
-        evaluation: Evaluation = cross_validate(args.folder, ruleset, args.cv, args.c)
+        evaluation: Evaluation = cross_validate(
+            args.folder, ruleset, args.cv, args.c, args.buildable_above
+        )
     else:
         evaluation = evaluate(args.folder, ruleset)
     emit(render_evaluation(evaluation, args.format), output)

@@ -22,7 +22,8 @@ from triage.judge.decide import (
 )
 from triage.judge.explain import explain_document
 from triage.judge.features import Features, Fired, RuleRow
-from triage.judge.fitted import FittedDecider, feature_names, feature_row
+from triage.judge.fitfeatures import feature_names, feature_row, signal_shares
+from triage.judge.fitted import FittedDecider
 from triage.judge.judgment import Judge, Judgment
 
 __all__ = [
@@ -47,5 +48,6 @@ __all__ = [
     "explain_document",
     "feature_names",
     "feature_row",
+    "signal_shares",
     "summarise_bundle",
 ]

@@ -102,6 +102,8 @@ class Features(NamedTuple):
     language: str | None = None
     reach: Reach = NO_REACH
     """Hits counted apart as quoted, and the sections that scoped signals lie in."""
+    scan: ScanResult | None = None
+    """The scan result measured (hit starts, structure), for deciders that read where hits lie."""
 
     @property
     def fired(self) -> tuple[Fired, ...]:
@@ -130,6 +132,7 @@ def measure(
         dimensions=weighted_sums(tables.dimensions, values),
         language=language,
         reach=reach,
+        scan=result,
     )
 
 

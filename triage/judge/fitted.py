@@ -1,15 +1,21 @@
 """The fitted decider: the linear models of ``weights.yaml`` decide, in pure Python.
 
-Features (the same for fitting and judging): per rule ``log1p(min(hits, cap))``, and
-``log1p(words)``; no per-thousand-words scaling, no short-text multiplier. A model's score is
+Features (``fitfeatures``, the same for fitting and judging): per rule ``log1p(min(hits, cap))``,
+``log1p(words)``, and per signal its section coverage ``share:SIGNAL`` (``signal_shares``: the
+share of the words in the sections its hits lie in); no per-thousand-words scaling, no
+short-text multiplier. A model's score is
 ``bias + sum(weight × feature)``, read as a logit. The decisions, in order:
 
-1. ``spec``: does the document intend a build? (no: the verdict is not-a-spec)
+1. ``spec``: does the document intend a build? (no: the verdict is not-a-spec; a spec whose
+   probability stays below the weights' ``buildable_above`` needs clarification at best)
 2. genre: the genre models compared by softmax among the genres whose ``intent`` matches (build
    genres for a spec, the others for not-a-spec); ties go to the genre listed first in the policy.
 3. each dimension's model, for a spec only; no genre switches a dimension off.
-4. ``buildable``: a spec is buildable when this model says so and a software spec or a hardware
-   target is present, else it needs clarification.
+4. ``buildable``: a spec is buildable when this model says so, its spec probability reaches
+   ``buildable_above``, a software spec or a hardware target is present and nothing safer holds
+   it back (the safety order: the best genre of all intends a build, and no policy verdict rule
+   with a condition asks for clarification first, as for a pitch or a paper); else it needs
+   clarification.
 
 The reason is that of the policy's first verdict rule of the same verdict whose condition holds
 (else its first rule of that verdict); the questions are the policy's, as for any decider.
@@ -34,29 +40,9 @@ from triage.judge.decide import (
     _Test,
 )
 from triage.judge.features import Features, RuleRow
+from triage.judge.fitfeatures import rule_value, signal_shares, words_value
 from triage.report import DIMENSIONS, Dimensions, Verdict
-from triage.rulebook import WORDS_FEATURE, LinearModel, Policy, Weights
-
-
-def rule_value(hits: int, cap: int) -> float:
-    """Return one rule's feature: ``log1p`` of its hits, capped."""
-    return math.log1p(min(hits, cap))
-
-
-def words_value(words: int) -> float:
-    """Return the length feature: ``log1p`` of the word count."""
-    return math.log1p(words)
-
-
-def feature_names(rules: Sequence[RuleRow]) -> list[str]:
-    """Return the names of the dense feature row: every rule id, then ``words``."""
-    return [*(row.id for row in rules), WORDS_FEATURE]
-
-
-def feature_row(rules: Sequence[RuleRow], hits: Sequence[int], words: int) -> list[float]:
-    """Return the dense feature row of one document (``feature_names`` order), for fitting."""
-    values = [rule_value(n, row.cap) if n else 0.0 for row, n in zip(rules, hits, strict=True)]
-    return [*values, words_value(words)]
+from triage.rulebook import SHARE_PREFIX, WORDS_FEATURE, Condition, LinearModel, Policy, Weights
 
 
 def sigmoid(score: float) -> float:
@@ -74,16 +60,23 @@ class Compiled(NamedTuple):
     model: LinearModel
     by_position: dict[int, float]
     words: float
+    shares: dict[str, float]
+    """Weights of section coverages, by signal."""
 
     @classmethod
     def of(cls, name: str, model: LinearModel, rules: Sequence[RuleRow]) -> Compiled:
         """Index a model's weights by the rule positions of a rule set (unknown ids weigh 0)."""
         weights = model.weights
         positions = {i: weights[row.id] for i, row in enumerate(rules) if row.id in weights}
-        return cls(name, model, positions, weights.get(WORDS_FEATURE, 0.0))
+        shares = {
+            name.removeprefix(SHARE_PREFIX): w
+            for name, w in weights.items()
+            if name.startswith(SHARE_PREFIX)
+        }
+        return cls(name, model, positions, weights.get(WORDS_FEATURE, 0.0), shares)
 
-    def terms(self, features: Features) -> list[Term]:
-        """Return the terms of the features that weigh in this model."""
+    def terms(self, features: Features, shares: dict[str, float]) -> list[Term]:
+        """Return the terms of the features that weigh in this model (``shares``: by signal)."""
         rows, hits, weights = features.rules, features.hits, self.by_position
         terms = []
         for i in features.points:
@@ -93,15 +86,21 @@ class Compiled(NamedTuple):
         if self.words:
             value = words_value(features.words)
             terms.append(Term(WORDS_FEATURE, value, self.words, value * self.words))
+        for signal, weight in self.shares.items():
+            value = shares.get(signal, 0.0)
+            if value:
+                terms.append(Term(SHARE_PREFIX + signal, value, weight, value * weight))
         return terms
 
-    def score(self, features: Features) -> float:
+    def score(self, features: Features, shares: dict[str, float]) -> float:
         """Return the logit of one document."""
-        return self.model.bias + math.fsum(term.points for term in self.terms(features))
+        return self.model.bias + math.fsum(term.points for term in self.terms(features, shares))
 
-    def step(self, features: Features, yes: str = "yes", no: str = "no") -> ModelStep:
+    def step(
+        self, features: Features, shares: dict[str, float], yes: str = "yes", no: str = "no"
+    ) -> ModelStep:
         """Apply the model as a yes/no decision and return the traced step."""
-        terms = self.terms(features)
+        terms = self.terms(features, shares)
         probability = sigmoid(self.model.bias + math.fsum(t.points for t in terms))
         said = yes if probability >= self.model.threshold else no
         ranked = tuple(sorted(terms, key=lambda t: (-abs(t.points), t.feature)))
@@ -133,6 +132,12 @@ class FittedDecider:
             for intent in ("build", "none")
         }
         self._tests = tuple((rule, _Test.of(rule.when)) for rule in policy.verdicts)
+        self._above = weights.buildable_above
+        self.safe_order = True
+        self.genre_agrees = True
+        """Whether the policy's clarification rules (pitch, paper) hold back a buildable."""
+        models = [self._spec, self._buildable, *self._dimensions, *self._genres["build"]]
+        self._reads_shares = any(m.shares for m in [*models, *self._genres["none"]])
         self._outcomes = {
             flags: Dimensions(**dict(zip(DIMENSIONS, flags, strict=True)))
             for flags in product((False, True), repeat=len(DIMENSIONS))
@@ -140,24 +145,63 @@ class FittedDecider:
 
     def decide(self, features: Features) -> Decision:
         """Return the genre, the dimensions and the verdict of one document's features."""
-        spec = self._spec.step(features, "spec", "not-a-spec")
+        shares = self.shares(features)
+        spec = self._spec.step(features, shares, "spec", "not-a-spec")
         is_spec = spec.said == "spec"
-        genre, confidence, runner_up, ranking, genre_steps = self.rank(features, is_spec)
-        dim_steps = [model.step(features) for model in self._dimensions]
+        doubtful = is_spec and spec.probability < self._above
+        if doubtful:
+            spec = spec._replace(said=f"spec, below {self._above:g}: not buildable")
+        genre, confidence, runner_up, ranking, genre_steps = self.rank(features, shares, is_spec)
+        dim_steps = [model.step(features, shares) for model in self._dimensions]
         flags = tuple(is_spec and step.said == "yes" for step in dim_steps)
         dims = self._outcomes[flags]
-        built = self._buildable.step(features, "buildable", "needs-clarification")
-        verdict: Verdict = "not-a-spec"
-        if is_spec:
-            can = dims.software_spec or dims.hardware_target
-            verdict = "buildable" if built.said == "buildable" and can else "needs-clarification"
+        built = self._buildable.step(features, shares, "buildable", "needs-clarification")
+        verdict: Verdict = "needs-clarification" if is_spec else "not-a-spec"
+        can = (dims.software_spec or dims.hardware_target) and not doubtful
+        if is_spec and can and built.said == "buildable":
+            held = self.held_back(features, shares, genre, dims) if self.safe_order else None
+            if held:
+                built = built._replace(said=f"held back: {held}")
+            else:
+                verdict = "buildable"
         reason, tried = self.reason(verdict, genre, dims, features.signals)
         models = (spec, *genre_steps, *dim_steps, *((built,) if is_spec else ()))
         trace = Trace(ranking, self._dimension_trace(dim_steps, is_spec), tried, models)
         return Decision(verdict, reason, genre, confidence, runner_up, dims, trace)
 
+    def held_back(
+        self, features: Features, shares: dict[str, float], genre: str, dims: Dimensions
+    ) -> str | None:
+        """Return why a safer answer holds back a buildable (the safety order), else None.
+
+        Held back when the best of all genres (of either intent) intends no build, or when the
+        policy's first verdict rule that holds asks for clarification; only a rule with a
+        condition counts (a pitch, a paper), not the policy's last rule, which always holds.
+        """
+        every = [*self._genres["none"], *self._genres["build"]]
+        if every and self.genre_agrees:
+            scores = [model.score(features, shares) for model in every]
+            best = every[scores.index(max(scores))].name
+            if self.policy.genres[best].intent != "build":
+                return f"the best genre of all, {best}, intends no build"
+        signals = features.signals
+        intent = self.policy.genres[genre].intent
+        present = frozenset(name for name in DIMENSIONS if getattr(dims, name))
+        for number, (rule, test) in enumerate(self._tests, start=1):
+            if test.holds(genre, intent, present, signals):
+                if rule.verdict == "needs-clarification" and rule.when != Condition():
+                    return f"policy verdict rule {number} asks for clarification"
+                return None
+        return None
+
+    def shares(self, features: Features) -> dict[str, float]:
+        """Return the section coverage of each signal that fired, if any model weighs one."""
+        if not self._reads_shares:
+            return {}
+        return signal_shares(features.rules, features.scan, features.hits)
+
     def rank(
-        self, features: Features, is_spec: bool
+        self, features: Features, shares: dict[str, float], is_spec: bool
     ) -> tuple[str, float, str | None, GenreStep, tuple[ModelStep, ...]]:
         """Return the genre among those of the spec's intent by softmax, and its traced steps.
 
@@ -166,7 +210,7 @@ class FittedDecider:
         models = self._genres["build" if is_spec else "none"]
         if not models:
             return self.policy.fallback_genre, 0.0, None, GenreStep((), True), ()
-        scores = [model.score(features) for model in models]
+        scores = [model.score(features, shares) for model in models]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = math.fsum(exps)
@@ -175,7 +219,7 @@ class FittedDecider:
         ranked = tuple((models[i].name, probs[i]) for i in order)
         steps = tuple(
             models[i]
-            .step(features)
+            .step(features, shares)
             ._replace(name=f"genre {models[i].name}", probability=probs[i], said=said)
             for i, said in zip(order, ("best", "runner-up"), strict=False)
         )

@@ -28,6 +28,7 @@ from triage.rulebook.policy import (
 )
 from triage.rulebook.ruleset import RuleSet
 from triage.rulebook.weights import (
+    SHARE_PREFIX,
     WEIGHTS_FILE,
     WORDS_FEATURE,
     LinearModel,
@@ -40,6 +41,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "POLICY_FILE",
     "RULE_KINDS",
+    "SHARE_PREFIX",
     "WEIGHTS_FILE",
     "WORDS_FEATURE",
     "AskTemplate",

@@ -1,11 +1,12 @@
 """Fitted weights: the linear models ``triage fit`` writes to ``weights.yaml``, validated.
 
-Each model is a bias plus weights by feature name: a rule id (its feature is
-``log1p(min(hits, cap))``) or ``words`` (``log1p(words)``). ``spec`` says whether a document
+Each model is a bias plus weights by feature name: a rule id (its feature is ``log1p(min(hits,
+cap))``), ``words`` (``log1p(words)``) or ``share:SIGNAL`` (the share of the document's words in
+the sections holding that signal's hits: its section coverage). ``spec`` says whether a document
 intends a build at all, ``buildable`` whether a spec is complete enough to build from, each of
 ``dimensions`` whether a spec states that dimension, and ``genres`` (one model per genre, compared
-by softmax) what kind of document it is. The file is data a person reviews; ``triage fit`` is
-what writes it.
+by softmax) what kind of document it is. The file is data a person reviews; ``triage fit`` is what
+writes it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from triage.rulebook.yamlfile import LineMap, line_of, load_yaml
 WEIGHTS_FILE = "weights.yaml"
 # The one feature that is not a rule: the document's length, as log1p(words).
 WORDS_FEATURE = "words"
+# A signal's section coverage: SHARE_PREFIX + the signal's name.
+SHARE_PREFIX = "share:"
 
 
 class LinearModel(BaseModel):
@@ -45,6 +48,9 @@ class Weights(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     made_by: str = ""
+    buildable_above: float = Field(default=0.5, ge=0.5, lt=1.0)
+    """The probability of ``spec`` a document must reach to be buildable (below, a spec needs
+    clarification at best): a conservative value keeps doubtful documents from being built."""
     spec: LinearModel
     buildable: LinearModel
     dimensions: dict[str, LinearModel]
@@ -66,14 +72,15 @@ def load_weights(path: Path, policy: Policy, rule_ids: Collection[str]) -> Weigh
         weights = Weights.model_validate(data)
     except ValidationError as exc:
         raise RuleError(validation_messages(path, exc, lines)) from exc
-    problems = _name_problems(path, lines, weights, policy, set(rule_ids))
+    known = {*rule_ids, *(SHARE_PREFIX + signal for signal in policy.signals)}
+    problems = _name_problems(path, lines, weights, policy, known)
     if problems:
         raise RuleError(problems)
     return weights
 
 
 def _name_problems(
-    path: Path, lines: LineMap, weights: Weights, policy: Policy, rule_ids: set[str]
+    path: Path, lines: LineMap, weights: Weights, policy: Policy, names: set[str]
 ) -> list[str]:
     """Return a ``file:line`` problem per name that refers to nothing."""
     problems = [
@@ -88,7 +95,7 @@ def _name_problems(
     )
     missing = [name for name in DIMENSIONS if name not in weights.dimensions]
     problems.extend(f"{path}:1: dimensions: no model for {name!r}" for name in missing)
-    known = rule_ids | {WORDS_FEATURE}
+    known = names | {WORDS_FEATURE}
     models = [
         (("spec",), weights.spec),
         (("buildable",), weights.buildable),
@@ -100,6 +107,6 @@ def _name_problems(
             line = line_of(lines, (*where, "weights", feature))
             problems.append(
                 f"{path}:{line}: {'.'.join(where)}: unknown rule id {feature!r} "
-                f"(a feature is a rule id or {WORDS_FEATURE!r})"
+                f"(a feature is a rule id, {WORDS_FEATURE!r} or {SHARE_PREFIX}SIGNAL)"
             )
     return problems

@@ -20,11 +20,19 @@ from triage.run.api import (
 from triage.run.budget import DEFAULT_TIMEOUT
 from triage.run.crossval import DEFAULT_FOLDS, assign_folds, cross_validate, with_weights
 from triage.run.evaluate import EvalReport, evaluate, score
-from triage.run.fit import DEFAULT_C, fit_corpus, fit_weights, read_corpus, weights_yaml
+from triage.run.fit import (
+    DEFAULT_BUILDABLE_ABOVE,
+    DEFAULT_C,
+    fit_corpus,
+    fit_weights,
+    read_corpus,
+    weights_yaml,
+)
 from triage.run.labels import Label, load_labels
 from triage.run.plan import Plan, default_ruleset, make_plan
 
 __all__ = [
+    "DEFAULT_BUILDABLE_ABOVE",
     "DEFAULT_C",
     "DEFAULT_FOLDS",
     "DEFAULT_TIMEOUT",

@@ -11,14 +11,21 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from triage.judge import Judge
+from triage.judge import Decider, Judge
 from triage.report import SeedReport
 from triage.rulebook import RuleSet, Weights
 from triage.run.evaluate import EvalReport, score
-from triage.run.fit import DEFAULT_C, Corpus, Sample, fit_weights, read_corpus
+from triage.run.fit import (
+    DEFAULT_BUILDABLE_ABOVE,
+    DEFAULT_C,
+    Corpus,
+    Sample,
+    fit_weights,
+    read_corpus,
+)
 from triage.run.labels import Label
 
 DEFAULT_FOLDS = 5
@@ -45,16 +52,28 @@ def with_weights(ruleset: RuleSet, weights: Weights) -> RuleSet:
 
 
 def cross_validate(
-    folder: Path, ruleset: RuleSet, k: int = DEFAULT_FOLDS, c: float = DEFAULT_C
+    folder: Path,
+    ruleset: RuleSet,
+    k: int = DEFAULT_FOLDS,
+    c: float = DEFAULT_C,
+    buildable_above: float = DEFAULT_BUILDABLE_ABOVE,
 ) -> EvalReport:
     """Fit on K-1 folds of source groups, judge each held-out fold, score all held-out judgments."""
-    return cross_validate_corpus(read_corpus(folder, ruleset), ruleset, k, c)
+    return cross_validate_corpus(read_corpus(folder, ruleset), ruleset, k, c, buildable_above)
 
 
 def cross_validate_corpus(
-    corpus: Corpus, ruleset: RuleSet, k: int = DEFAULT_FOLDS, c: float = DEFAULT_C
+    corpus: Corpus,
+    ruleset: RuleSet,
+    k: int = DEFAULT_FOLDS,
+    c: float = DEFAULT_C,
+    buildable_above: float = DEFAULT_BUILDABLE_ABOVE,
+    decider: Callable[[RuleSet], Decider] | None = None,
 ) -> EvalReport:
-    """Cross-validate on a corpus already read (see ``cross_validate``)."""
+    """Cross-validate on a corpus already read (see ``cross_validate``).
+
+    ``decider``: how to decide with a fold's rule set (its weights fitted); default its policy's.
+    """
     samples = corpus.samples
     labels = [s.label for s in samples]
     k = max(2, min(k, len({lab.source_group() for lab in labels})))
@@ -62,12 +81,16 @@ def cross_validate_corpus(
     reports: list[SeedReport | None] = [s.error for s in samples]
     for fold in range(k):
         train = [s for s, f in zip(samples, folds, strict=True) if f != fold]
-        judge = Judge(with_weights(ruleset, fit_weights(train, corpus.names, c)))
+        fitted = with_weights(ruleset, fit_weights(train, corpus.names, c, buildable_above))
+        judge = Judge(fitted, decider=decider(fitted) if decider else None)
         for i, (sample, f) in enumerate(zip(samples, folds, strict=True)):
             if f == fold and sample.error is None:
                 reports[i] = _report(judge, sample)
     groups = len({lab.source_group() for lab in labels})
-    method = f"grouped {k}-fold cross-validation over {groups} source groups, C={c:g}"
+    method = (
+        f"grouped {k}-fold cross-validation over {groups} source groups, C={c:g}, "
+        f"buildable above p(spec) {buildable_above:g}"
+    )
     return score(labels, [r for r in reports if r is not None], method)
 
 

@@ -1,0 +1,73 @@
+"""The fitted decider's features, the same for fitting and judging (``triage.judge.fitted``).
+
+Per rule ``log1p(min(hits, cap))``; the length ``log1p(words)``; per signal its section coverage
+``share:SIGNAL``: the share of the document's words in the sections its hits lie in (the
+sections of ``triage.scan.Structure``, placed as ``triage.judge.reach`` places them). No
+per-thousand-words scaling, no short-text multiplier.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from triage.judge.features import RuleRow, fired_positions
+from triage.judge.reach import sections_held
+from triage.rulebook import SHARE_PREFIX, WORDS_FEATURE
+from triage.scan import ScanResult, position_limit
+
+
+def rule_value(hits: int, cap: int) -> float:
+    """Return one rule's feature: ``log1p`` of its hits, capped."""
+    return math.log1p(min(hits, cap))
+
+
+def words_value(words: int) -> float:
+    """Return the length feature: ``log1p`` of the word count."""
+    return math.log1p(words)
+
+
+def signal_shares(
+    rules: Sequence[RuleRow], result: ScanResult | None, hits: Sequence[int]
+) -> dict[str, float]:
+    """Return, per signal with hits, the share of the words in the sections its hits lie in.
+
+    A text of one section (or whose hit positions are not known) is covered whole by every
+    signal that fired. A rule followed to its position limit may hit later: every section from
+    its last hit followed on counts (as ``reach`` reads it).
+    """
+    fired = fired_positions(hits)
+    if not fired:
+        return {}
+    starts = result.starts if result is not None else None
+    structure = result.structure if result is not None and starts is not None else None
+    if starts is None or structure is None or len(structure.sections) < 2 or not structure.words:
+        return dict.fromkeys([rules[i].signal for i in fired], 1.0)
+    offsets = starts.of(fired)
+    held: dict[str, set[int]] = {}
+    for i in fired:
+        limit = position_limit(rules[i].cap, rules[i].density)
+        found = sections_held(structure, offsets[i], offsets[i], limit)
+        held.setdefault(rules[i].signal, set()).update(found)
+    lengths = [section.words for section in structure.sections]
+    total = structure.words
+    return {
+        signal: round(sum([lengths[k] for k in found]) / total, 3) for signal, found in held.items()
+    }
+
+
+def feature_names(rules: Sequence[RuleRow], signals: Sequence[str]) -> list[str]:
+    """Return the names of the dense feature row: rule ids, ``words``, ``share:`` per signal."""
+    return [*(row.id for row in rules), WORDS_FEATURE, *(SHARE_PREFIX + s for s in signals)]
+
+
+def feature_row(
+    rules: Sequence[RuleRow],
+    hits: Sequence[int],
+    words: int,
+    shares: dict[str, float],
+    signals: Sequence[str],
+) -> list[float]:
+    """Return the dense feature row of one document (``feature_names`` order), for fitting."""
+    values = [rule_value(n, row.cap) if n else 0.0 for row, n in zip(rules, hits, strict=True)]
+    return [*values, words_value(words), *(shares.get(s, 0.0) for s in signals)]
