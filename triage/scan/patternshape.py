@@ -250,9 +250,7 @@ def _token_end(pattern: str, index: int) -> int:
     """Return where the token starting at ``index`` ends: an escape, a class, a repeat, a char."""
     char = pattern[index]
     if char == "\\":
-        if pattern[index + 1 : index + 2] in ("p", "P", "x") and pattern.startswith(
-            "{", index + 2
-        ):
+        if pattern[index + 1 : index + 2] in ("p", "P", "x") and pattern.startswith("{", index + 2):
             return pattern.index("}", index) + 1
         return index + 2
     if char == "[":
