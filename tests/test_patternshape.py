@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import re2
 
-from triage.rulebook import RegexRule
+from triage.rulebook import RegexRule, load_rules
 from triage.scan import Re2Scanner, compile_scanner, costly_start
+from triage.scan.patternshape import presence_form
 
 
 @pytest.mark.parametrize(
@@ -62,3 +64,29 @@ def test_a_rule_left_out_of_start_tracking_is_still_counted_exactly() -> None:
     hyperscan = compile_scanner([rule], "hyperscan")
     assert hyperscan.scan(text) == Re2Scanner([rule]).scan(text)
     assert hyperscan.scan(text).counts == (3,)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "form"),
+    [
+        (r"(?m)^[^\n]{0,30}\bkey", r"(?m)^[^\n]{0,}\bkey"),  # a large bound: unbounded
+        (r"\pL[^.\n]{6,56}\n", r"\pL[^.\n]{6,}\n"),
+        (r"\d{1,2}x{0,19}", r"\d{1,2}x{0,19}"),  # small bounds stay
+        (r"\{1,50\}", r"\{1,50\}"),  # escaped braces are literal
+        (r"[{1,50}]", r"[{1,50}]"),  # inside a class too
+        (r"[[:alpha:]{]{3,40}", r"[[:alpha:]{]{3,}"),
+        (r"\p{Greek}{2,30}", r"\p{Greek}{2,}"),
+        (r"\Qa{1,50}\E", r"\Qa{1,50}\E"),  # quoted text: left alone
+    ],
+)
+def test_presence_form_unbounds_large_repeats_only(pattern: str, form: str) -> None:
+    assert presence_form(pattern) == form
+
+
+def test_presence_form_finds_every_text_the_rule_finds() -> None:
+    """A superset: every default rule's presence form fires on each of its examples that fire."""
+    for rule in load_rules([]).rules:
+        exact, relaxed = re2.compile(rule.pattern()), re2.compile(presence_form(rule.pattern()))
+        for text in [*rule.examples.fires, *rule.examples.quiet]:
+            if exact.search(text):
+                assert relaxed.search(text), (rule.id, text)

@@ -13,6 +13,7 @@ from typing import Protocol
 import re2
 
 from triage.rulebook import Rule
+from triage.scan.patternshape import presence_form
 from triage.scan.spans import MAX_SPANS, ScanResult, Span, Starts, position_limit, result_of
 
 _UNANCHORED = re2._Anchor.UNANCHORED
@@ -170,12 +171,16 @@ def re2_sets(rules: Sequence[Rule], parts: int = SET_PARTS) -> tuple[RuleSet2, .
 
 
 def re2_set(rules: Sequence[Rule]) -> re2.Set:
-    """Return a compiled ``re2.Set`` of the rules' patterns, indexed like the rules."""
+    """Return a compiled ``re2.Set`` of the rules' patterns, indexed like the rules.
+
+    Each pattern goes in its presence form (``presence_form``: large bounded repeats unbounded),
+    which finds a superset of the texts: the set only says which rules to count.
+    """
     options = re2.Options()
     options.max_mem = SET_MEMORY
     matcher = re2.Set.SearchSet(options)
     for rule in rules:
-        matcher.Add(rule.pattern())
+        matcher.Add(presence_form(rule.pattern()))
     matcher.Compile()
     return matcher
 

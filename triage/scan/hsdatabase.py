@@ -23,7 +23,7 @@ import hyperscan
 
 from triage.cache import cache_key, has_entry, read_entry, write_entry
 from triage.rulebook import Rule
-from triage.scan.patternshape import costly_start
+from triage.scan.patternshape import costly_start, presence_form
 
 _FLAGS = re.compile(r"\(\?([a-z]+)\)")
 _FLAG_BITS = {
@@ -47,8 +47,11 @@ def event_expressions(
     """
     patterns = [rule.pattern() for rule in rules]
     costly = {i for i, pattern in enumerate(patterns) if costly_start(pattern)}
-    events = [expression(p, som=i not in costly) for i, p in enumerate(patterns)]
-    return events, [expression(pattern) for pattern in patterns], costly
+    events = [
+        expression(presence_form(p)) if i in costly else expression(p, som=True)
+        for i, p in enumerate(patterns)
+    ]
+    return events, [expression(presence_form(pattern)) for pattern in patterns], costly
 
 
 def events_cached(rules: Sequence[Rule]) -> bool:

@@ -31,6 +31,7 @@ import re2
 from triage.rulebook import Rule
 from triage.scan.base import FEW_LEFT, VerifyingScanner, encode, re2_set
 from triage.scan.hsdatabase import Loaded, event_expressions, expression, load_database
+from triage.scan.patternshape import presence_form
 from triage.scan.spans import MAX_SPANS, ScanResult, Span, result_of
 
 # Characters on which Hyperscan and RE2 disagree: vertical tab, Kelvin sign, long s.
@@ -97,7 +98,7 @@ class HyperscanScanner(VerifyingScanner):
     def load_presence(self) -> Loaded:
         """Return the presence database (``HS_FLAG_SINGLEMATCH``), loading it on first use."""
         if self._presence is None:
-            presence = [expression(rule.pattern()) for rule in self.rules]
+            presence = [expression(presence_form(rule.pattern())) for rule in self.rules]
             self._presence = load_database(presence, use_cache=self._use_cache)
         return self._presence
 
