@@ -37,6 +37,11 @@ def _entries(folder: Path) -> list[Path]:
     return sorted(folder.glob(f"{hsdatabase.CACHE_KIND}-*"))
 
 
+def _large(text: str) -> str:
+    """The text padded past ``PRESENCE_BYTES``: the hyperscan engine's presence pass scans it."""
+    return text + " z" * (hsengine.PRESENCE_BYTES // 2)
+
+
 def test_entries_round_trip_and_checksums_catch_corruption(cache_dir: Path) -> None:
     assert cache.write_entry("blob", "k", b"payload")
     assert cache.read_entry("blob", "k") == b"payload"
@@ -59,41 +64,41 @@ def test_databases_are_compiled_only_when_a_document_needs_them(cache_dir: Path)
     scanner = hsengine.HyperscanScanner([_rule(r"\blazy\b")])
     assert _entries(cache_dir) == []
     assert scanner.scan("lazy").counts == (1,)
-    assert len(_entries(cache_dir)) == 1  # the event database only
-    assert scanner.scan("lazy " * (hsengine.EVENT_BYTES // 5 + 1)).counts == (5,)
-    assert len(_entries(cache_dir)) == 2  # and the presence database, for a large document
+    assert _entries(cache_dir) == []  # a small document is scanned by the RE2 sets
+    assert scanner.scan("lazy " * (hsengine.PRESENCE_BYTES // 5 + 1)).counts == (5,)
+    assert len(_entries(cache_dir)) == 1  # the presence database, for a large document
 
 
 def test_the_database_is_cached_and_reused(cache_dir: Path) -> None:
-    hsengine.HyperscanScanner([_rule(r"\bcached\b")]).scan("x")
+    hsengine.HyperscanScanner([_rule(r"\bcached\b")]).load_presence()
     assert len(_entries(cache_dir)) == 1
     scanner = hsengine.HyperscanScanner([_rule(r"\bcached\b")])
+    assert scanner.scan(_large("cached, cached")).counts == (2,)
     assert len(_entries(cache_dir)) == 1
-    assert scanner.scan("cached, cached").counts == (2,)
 
 
 def test_a_changed_rule_misses_the_cache(cache_dir: Path) -> None:
-    hsengine.HyperscanScanner([_rule(r"\bold\b")]).scan("x")
+    hsengine.HyperscanScanner([_rule(r"\bold\b")]).load_presence()
     scanner = hsengine.HyperscanScanner([_rule(r"\bnew\b")])
-    assert scanner.scan("old new").counts == (1,)
+    assert scanner.scan(_large("old new")).counts == (1,)
     assert len(_entries(cache_dir)) == 2
     assert scanner.scan("old").counts == (0,)
 
 
 def test_a_corrupt_entry_is_recompiled(cache_dir: Path) -> None:
-    hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan("x")
+    hsengine.HyperscanScanner([_rule(r"\bword\b")]).load_presence()
     (entry,) = _entries(cache_dir)
     entry.write_bytes(b"garbage")
-    assert hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan("a word").counts == (1,)
+    assert hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan(_large("a word")).counts == (1,)
     assert cache.read_entry(hsdatabase.CACHE_KIND, entry.name.split("-", 1)[1]) is not None
 
 
 def test_a_well_formed_entry_with_a_broken_database_is_recompiled(cache_dir: Path) -> None:
-    hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan("x")
+    hsengine.HyperscanScanner([_rule(r"\bword\b")]).load_presence()
     (entry,) = _entries(cache_dir)
     key = entry.name.split("-", 1)[1]
     cache.write_entry(hsdatabase.CACHE_KIND, key, b'{"unsupported": []}\nxx')
-    assert hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan("a word").counts == (1,)
+    assert hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan(_large("a word")).counts == (1,)
 
 
 def test_an_unwritable_cache_does_not_break_a_run(
@@ -102,7 +107,7 @@ def test_an_unwritable_cache_does_not_break_a_run(
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv(cache.CACHE_VARIABLE, str(blocker / "cache"))
-    assert hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan("word").counts == (1,)
+    assert hsengine.HyperscanScanner([_rule(r"\bword\b")]).scan(_large("word")).counts == (1,)
 
 
 def _copy_rules(target: Path) -> Path:

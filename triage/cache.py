@@ -85,12 +85,6 @@ def read_entry(kind: str, key: str) -> bytes | None:
     return payload
 
 
-def has_entry(kind: str, key: str) -> bool:
-    """Return whether an entry exists (without reading or checking it)."""
-    folder = cache_dir()
-    return folder is not None and (folder / f"{kind}-{key}").is_file()
-
-
 def write_entry(kind: str, key: str, payload: bytes) -> bool:
     """Store a payload atomically; return False (and carry on) when the cache is not writable."""
     folder = cache_dir()

@@ -149,7 +149,6 @@ def assess_paths(
         max_bytes=max_bytes,
         keep_scores=keep_scores,
         largest=max(sizes),
-        seeds=len(targets),
         timeout=timeout,
     )
     seeds = gather(assess_targets(plan, targets, workers), len(targets), progress)

@@ -111,7 +111,7 @@ def evaluate(folder: Path, ruleset: RuleSet) -> EvalReport:
     paths = [folder / label.file for label in labels]
     targets = [Target(label.file, p.as_posix(), p) for label, p in zip(labels, paths, strict=True)]
     largest = max(target_sizes(targets))
-    plan = make_plan(ruleset, largest=largest, seeds=len(targets))
+    plan = make_plan(ruleset, largest=largest)
     reports = gather(assess_in_batches(plan, targets), len(targets))
     languages = ruleset.policy.languages
     return score(labels, reports, covered=languages.covered if languages else ())

@@ -68,7 +68,7 @@ def read_corpus(folder: Path, ruleset: RuleSet) -> Corpus:
     targets = [
         Target(lab.file, (folder / lab.file).as_posix(), folder / lab.file) for lab in labels
     ]
-    plan = make_plan(ruleset, largest=max(target_sizes(targets)), seeds=len(targets))
+    plan = make_plan(ruleset, largest=max(target_sizes(targets)))
     rows, signals = plan.judge.tables.rules, plan.judge.tables.signals
     samples = []
     for label, target in zip(labels, targets, strict=True):

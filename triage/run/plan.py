@@ -57,16 +57,15 @@ def make_plan(
     max_bytes: int = DEFAULT_MAX_BYTES,
     keep_scores: bool = True,
     largest: int = 0,
-    seeds: int = 1,
     timeout: float | None = None,
 ) -> Plan:
-    """Build the plan of a run over ``seeds`` seeds, the largest of ``largest`` bytes.
+    """Build the plan of a run whose largest seed has ``largest`` bytes.
 
     ``engine``: as asked (None: ``$TRIAGE_ENGINE``, else automatic); chosen here, once.
     ``timeout``: seconds each stage of a seed may take before it becomes an error row.
     """
     ruleset = ruleset or default_ruleset()
-    name = choose_engine(engine, size=largest, seeds=seeds, rules=ruleset.rules)
+    name = choose_engine(engine, size=largest, rules=ruleset.rules)
     return plan_for(ruleset, name, max_bytes, keep_scores, timeout)
 
 

@@ -7,7 +7,6 @@ Two engines give the same answer, RE2's counts: ``re2`` (``re2engine``) and the 
 
 from triage.scan.base import FEW_LEFT, Scanner, re2_sets
 from triage.scan.engines import (
-    BATCH_SEEDS,
     CHOICES,
     ENGINE_VARIABLE,
     ENGINES,
@@ -17,7 +16,6 @@ from triage.scan.engines import (
     describe_engine,
     hyperscan_available,
 )
-from triage.scan.patternshape import costly_start
 from triage.scan.pieces import scan_large, split_check
 from triage.scan.re2engine import Re2Scanner
 from triage.scan.spans import (
@@ -33,7 +31,6 @@ from triage.scan.spans import (
 from triage.scan.structure import NO_STRUCTURE, Section, Structure, structure_of
 
 __all__ = [
-    "BATCH_SEEDS",
     "CHOICES",
     "ENGINES",
     "ENGINE_VARIABLE",
@@ -51,7 +48,6 @@ __all__ = [
     "Structure",
     "choose_engine",
     "compile_scanner",
-    "costly_start",
     "describe_engine",
     "first_spans",
     "hyperscan_available",

@@ -21,12 +21,9 @@ ENGINES: dict[str, str] = {
     "hyperscan": "triage.scan.hsengine:HyperscanScanner",
     "re2": "triage.scan.re2engine:Re2Scanner",
 }
-# Asked of the hyperscan engine: is its small-document database already compiled in the cache?
-_EVENTS_CACHED = "triage.scan.hsdatabase:events_cached"
 CHOICES = ("auto", *ENGINES)
 ENGINE_VARIABLE = "TRIAGE_ENGINE"
 LARGE_BYTES = 4 << 20
-BATCH_SEEDS = 32  # from this many seeds, auto takes hyperscan if its database is cached
 # Hyperscan's database compile grows with the rule count; RE2's stays in milliseconds. Measured
 # here (issue 14, benchmarks/README.md): 88 shipped rules compile in 17 s once (cached after),
 # 388 rules took 22 s and 1,088 rules 33 s on a 1.5 KB document against 0.1 s for RE2; 10,000
@@ -45,22 +42,19 @@ def choose_engine(
     requested: str | None = None,
     *,
     size: int = 0,
-    seeds: int = 1,
     rules: Sequence[Rule] = (),
 ) -> str:
     """Return the engine to use: the one asked for, else ``$TRIAGE_ENGINE``, else automatic.
 
     Automatic, when hyperscan is installed: hyperscan when the largest document (``size``) has
-    ``LARGE_BYTES`` or more (its pass stops once every rule has fired, which pays on large
-    texts), or for a batch of ``BATCH_SEEDS`` or more once the small-document database of these
-    ``rules`` is in the cache (then it is faster per small document than RE2); else RE2. Never
-    hyperscan for more than ``AUTO_HYPERSCAN_RULES`` rules (its compile outgrows any gain).
-    Compiling that database takes seconds, RE2's set milliseconds, so a run never compiles it
-    unasked: ``--engine hyperscan`` does, once per rule set.
+    ``LARGE_BYTES`` or more (its presence pass stops once every rule has fired, which pays on
+    large texts), else RE2: small documents gain nothing from hyperscan, which scans them with
+    RE2's sets as the re2 engine does. Never hyperscan for more than ``AUTO_HYPERSCAN_RULES``
+    rules (its compile outgrows any gain).
     """
     name = _requested(requested)
     if name == "auto":
-        return "hyperscan" if _hyperscan_pays(size, seeds, rules) else "re2"
+        return "hyperscan" if _hyperscan_pays(size, rules) else "re2"
     if name not in ENGINES:
         raise TriageError(f"unknown engine {name!r}; choose one of {', '.join(CHOICES)}")
     if name == "hyperscan" and not hyperscan_available():
@@ -77,15 +71,8 @@ def _requested(requested: str | None) -> str:
     return (requested or os.environ.get(ENGINE_VARIABLE) or "auto").strip().lower()
 
 
-def _hyperscan_pays(size: int, seeds: int, rules: Sequence[Rule]) -> bool:
-    if not hyperscan_available() or len(rules) > AUTO_HYPERSCAN_RULES:
-        return False
-    if size >= LARGE_BYTES:
-        return True
-    if seeds < BATCH_SEEDS or not rules:
-        return False
-    events_cached: Callable[[Sequence[Rule]], bool] = resolve(_EVENTS_CACHED)
-    return events_cached(rules)
+def _hyperscan_pays(size: int, rules: Sequence[Rule]) -> bool:
+    return size >= LARGE_BYTES and len(rules) <= AUTO_HYPERSCAN_RULES and hyperscan_available()
 
 
 def describe_engine(requested: str | None = None) -> str:
@@ -96,8 +83,7 @@ def describe_engine(requested: str | None = None) -> str:
     if not hyperscan_available():
         return "re2"
     return (
-        f"auto: hyperscan for documents of {LARGE_BYTES >> 20} MB or more, and for "
-        f"{BATCH_SEEDS} seeds or more once its database is cached, with at most "
+        f"auto: hyperscan for documents of {LARGE_BYTES >> 20} MB or more, with at most "
         f"{AUTO_HYPERSCAN_RULES} rules; else re2"
     )
 

@@ -21,9 +21,7 @@ from typing import NamedTuple
 
 import hyperscan
 
-from triage.cache import cache_key, has_entry, read_entry, write_entry
-from triage.rulebook import Rule
-from triage.scan.patternshape import costly_start, presence_form
+from triage.cache import cache_key, read_entry, write_entry
 
 _FLAGS = re.compile(r"\(\?([a-z]+)\)")
 _FLAG_BITS = {
@@ -38,34 +36,12 @@ CACHE_KIND = "hyperscan"
 Expression = tuple[bytes, int]
 
 
-def event_expressions(
-    rules: Sequence[Rule],
-) -> tuple[list[Expression], list[Expression], set[int]]:
-    """Return the event database's expressions, their presence fallbacks, and the costly rules.
-
-    The costly ones, whose start is expensive to track, go in for presence (``patternshape``).
-    """
-    patterns = [rule.pattern() for rule in rules]
-    costly = {i for i, pattern in enumerate(patterns) if costly_start(pattern)}
-    events = [
-        expression(presence_form(p)) if i in costly else expression(p, som=True)
-        for i, p in enumerate(patterns)
-    ]
-    return events, [expression(presence_form(pattern)) for pattern in patterns], costly
-
-
-def events_cached(rules: Sequence[Rule]) -> bool:
-    """Whether the event database of these rules is already compiled in the cache."""
-    events, presence, _ = event_expressions(rules)
-    return has_entry(CACHE_KIND, database_key([*events, *presence]))
-
-
-def expression(pattern: str, *, som: bool = False) -> Expression:
+def expression(pattern: str) -> Expression:
     """Split a rule pattern's leading inline flags into Hyperscan flag bits.
 
-    ``som``: report every match with its leftmost start (for counting), else each rule once.
+    Every expression reports its rule at most once (``HS_FLAG_SINGLEMATCH``): presence only.
     """
-    flags = hyperscan.HS_FLAG_SOM_LEFTMOST if som else hyperscan.HS_FLAG_SINGLEMATCH
+    flags = hyperscan.HS_FLAG_SINGLEMATCH
     head = _FLAGS.match(pattern)
     if head and set(head.group(1)) <= set(_FLAG_BITS):
         for letter in head.group(1):
@@ -125,49 +101,29 @@ class Loaded(NamedTuple):
     """A compiled database and what it does not cover."""
 
     database: hyperscan.Database | None
-    unsupported: tuple[int, ...]  # patterns Hyperscan refused in every form
-    presence_only: tuple[int, ...] = ()  # patterns compiled in their fallback form instead
+    unsupported: tuple[int, ...]  # patterns Hyperscan refused
 
 
-def load_database(
-    expressions: Sequence[Expression],
-    fallbacks: Sequence[Expression] | None = None,
-    *,
-    use_cache: bool = True,
-) -> Loaded:
+def load_database(expressions: Sequence[Expression], *, use_cache: bool = True) -> Loaded:
     """Return the database of the expressions, from cache if possible; see ``compile_database``."""
-    key = database_key([*expressions, *(fallbacks or ())])
+    key = database_key(expressions)
     cached = read_entry(CACHE_KIND, key) if use_cache else None
     loaded = _deserialize(cached) if cached is not None else None
     if loaded is not None:
         return loaded
-    loaded = compile_database(expressions, fallbacks)
+    loaded = compile_database(expressions)
     if use_cache:
         write_entry(CACHE_KIND, key, _serialize(loaded))
     return loaded
 
 
-def compile_database(
-    expressions: Sequence[Expression], fallbacks: Sequence[Expression] | None = None
-) -> Loaded:
-    """Compile every pattern Hyperscan accepts; return the database and the refused indexes.
-
-    A refused pattern is tried again in its ``fallbacks`` form when given (start-of-match is
-    refused for some patterns that compile fine without it).
-    """
+def compile_database(expressions: Sequence[Expression]) -> Loaded:
+    """Compile every pattern Hyperscan accepts; return the database and the refused indexes."""
     indexes = list(range(len(expressions)))
     try:
         return Loaded(_compile(expressions, indexes) if indexes else None, ())
     except hyperscan.error:
         pass  # some pattern is refused: find which, then compile the others
-    if fallbacks is not None:
-        # Start-of-match compiles are slow, so halving (many large compiles) costs more than
-        # trying one pattern at a time.
-        refused = [i for i in indexes if _refused(expressions, [i])]
-        mixed = [fallbacks[i] if i in refused else expressions[i] for i in indexes]
-        loaded = compile_database(mixed)
-        presence_only = tuple(i for i in refused if i not in loaded.unsupported)
-        return Loaded(loaded.database, loaded.unsupported, presence_only)
     refused = sorted(_refused(expressions, indexes))
     accepted = [i for i in indexes if i not in set(refused)]
     if not accepted:
@@ -199,7 +155,7 @@ def _refused(expressions: Sequence[Expression], indexes: list[int]) -> list[int]
 
 
 def _serialize(loaded: Loaded) -> bytes:
-    lists = {"unsupported": list(loaded.unsupported), "presence_only": list(loaded.presence_only)}
+    lists = {"unsupported": list(loaded.unsupported)}
     header = json.dumps(lists).encode() + b"\n"
     return header + (hyperscan.dumpb(loaded.database) if loaded.database is not None else b"")
 
@@ -210,11 +166,10 @@ def _deserialize(payload: bytes) -> Loaded | None:
     try:
         lists = json.loads(header)
         unsupported = tuple(int(i) for i in lists["unsupported"])
-        presence_only = tuple(int(i) for i in lists.get("presence_only", ()))
         if not body:
-            return Loaded(None, unsupported, presence_only)
+            return Loaded(None, unsupported)
         database = hyperscan.loadb(body, hyperscan.HS_MODE_BLOCK)
         database.scratch = hyperscan.Scratch(database)
     except (ValueError, KeyError, TypeError, AttributeError, hyperscan.error):
         return None
-    return Loaded(database, unsupported, presence_only)
+    return Loaded(database, unsupported)
