@@ -121,17 +121,18 @@ def test_texts_are_rebuilt_from_a_snapshot_with_their_lines_and_checksum(tmp_pat
 DEV_SET = ROOT.parent / "shared" / "corpus"
 
 
+HOLDOUT: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "holdout")
+
+
 @pytest.mark.skipif(not DEV_SET.is_dir(), reason="the labelled dev set is not beside the project")
-def test_the_training_corpus_shares_no_source_with_the_dev_set() -> None:
+@pytest.mark.parametrize("records", [RECORDS, HOLDOUT], ids=["training", "held-out"])
+def test_a_manifest_shares_no_source_with_the_dev_set(records: list[dict[str, Any]]) -> None:
     dev_sources = {
         record["source"]["repo"]
         for path in DEV_SET.glob("labels*.yaml")
         for record in yaml.safe_load(path.read_text(encoding="utf-8"))
     }
-    assert dev_sources & {record["source"]["repo"] for record in RECORDS} == set()
-
-
-HOLDOUT: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "holdout")
+    assert dev_sources & {record["source"]["repo"] for record in records} == set()
 
 
 def test_every_record_of_the_held_out_set_is_valid_and_ids_are_unique_across_both() -> None:
@@ -146,13 +147,3 @@ def test_the_held_out_set_shares_no_source_with_the_training_corpus() -> None:
         return repos | {r["group"] for r in records if "group" in r}
 
     assert sources(HOLDOUT) & sources(RECORDS) == set()
-
-
-@pytest.mark.skipif(not DEV_SET.is_dir(), reason="the labelled dev set is not beside the project")
-def test_the_held_out_set_shares_no_source_with_the_dev_set() -> None:
-    dev_sources = {
-        record["source"]["repo"]
-        for path in DEV_SET.glob("labels*.yaml")
-        for record in yaml.safe_load(path.read_text(encoding="utf-8"))
-    }
-    assert dev_sources & {record["source"]["repo"] for record in HOLDOUT} == set()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from triage.cli.options import (
     ExitCode,
+    add_buildable_above_option,
     add_output_option,
     add_rules_options,
     config_for,
@@ -27,7 +28,7 @@ from triage.outputs import (
     rule_files,
 )
 from triage.rulebook import default_rules_dir
-from triage.run import DEFAULT_BUILDABLE_ABOVE, DEFAULT_C, DEFAULT_FOLDS, cross_validate, evaluate
+from triage.run import DEFAULT_C, DEFAULT_FOLDS, cross_validate, evaluate
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,24 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--c", type=float, default=DEFAULT_C, metavar="C", help="L2 penalty for --cv fits"
     )
     add_output_option(parser)
-    parser.add_argument(
-        "--buildable-above",
-        type=_probability,
-        default=DEFAULT_BUILDABLE_ABOVE,
-        metavar="P",
-        help="the spec probability a document must reach to be buildable, in [0.5, 1) "
-        f"(default {DEFAULT_BUILDABLE_ABOVE:g})",
-    )
+    add_buildable_above_option(parser)
     add_rules_options(parser)
     return parser
-
-
-def _probability(text: str) -> float:
-    """Return a probability in [0.5, 1), or refuse it."""
-    value = float(text)
-    if not 0.5 <= value < 1.0:
-        raise argparse.ArgumentTypeError(f"{text} is not in [0.5, 1)")
-    return value
 
 
 def run(argv: Sequence[str]) -> ExitCode:

@@ -7,10 +7,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from triage.cli.options import ExitCode, add_rules_options, config_for, ruleset_for
+from triage.cli.options import (
+    ExitCode,
+    add_buildable_above_option,
+    add_rules_options,
+    config_for,
+    ruleset_for,
+)
 from triage.outputs import write_output
 from triage.rulebook import WEIGHTS_FILE, default_rules_dir
-from triage.run import DEFAULT_BUILDABLE_ABOVE, DEFAULT_C, fit_corpus
+from triage.run import DEFAULT_C, fit_corpus
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,24 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="C",
         help=f"inverse strength of the L2 penalty (default {DEFAULT_C:g})",
     )
-    parser.add_argument(
-        "--buildable-above",
-        type=_probability,
-        default=DEFAULT_BUILDABLE_ABOVE,
-        metavar="P",
-        help="the spec probability a document must reach to be buildable, in [0.5, 1) "
-        f"(default {DEFAULT_BUILDABLE_ABOVE:g})",
-    )
+    add_buildable_above_option(parser)
     add_rules_options(parser)
     return parser
-
-
-def _probability(text: str) -> float:
-    """Return a probability in [0.5, 1), or refuse it."""
-    value = float(text)
-    if not 0.5 <= value < 1.0:
-        raise argparse.ArgumentTypeError(f"{text} is not in [0.5, 1)")
-    return value
 
 
 def run(argv: Sequence[str]) -> ExitCode:

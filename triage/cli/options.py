@@ -16,7 +16,7 @@ from triage.inputs import DEFAULT_MAX_BYTES
 from triage.outputs import Progress, bundle_files, guard_output, rule_files
 from triage.report import Report
 from triage.rulebook import RuleSet, default_rules_dir, load_rules
-from triage.run import DEFAULT_TIMEOUT, assess_paths
+from triage.run import DEFAULT_BUILDABLE_ABOVE, DEFAULT_TIMEOUT, assess_paths
 from triage.scan import CHOICES, ENGINE_VARIABLE
 
 DEFAULT_INDEX = Path("seeds") / "INDEX.md"
@@ -101,6 +101,26 @@ def add_rules_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="ignore [tool.triage] in pyproject.toml and triage.yaml in the seeds folder",
     )
+
+
+def add_buildable_above_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--buildable-above``, the fitted decider's spec probability floor (fit and eval)."""
+    parser.add_argument(
+        "--buildable-above",
+        type=_probability,
+        default=DEFAULT_BUILDABLE_ABOVE,
+        metavar="P",
+        help="the spec probability a document must reach to be buildable, in [0.5, 1) "
+        f"(default {DEFAULT_BUILDABLE_ABOVE:g})",
+    )
+
+
+def _probability(text: str) -> float:
+    """Return a probability in [0.5, 1), or refuse it."""
+    value = float(text)
+    if not 0.5 <= value < 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is not in [0.5, 1)")
+    return value
 
 
 def add_output_option(parser: argparse.ArgumentParser) -> None:
