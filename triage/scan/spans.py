@@ -69,9 +69,12 @@ class ScanResult:
         assert self.found is not None
         return self.found
 
-    def sections(self) -> Structure:
-        """Return the text's sections, with its quotations only if already known (cheaper)."""
-        return self._part("_sections", sections_of)
+    def sections(self, words: int | None = None) -> Structure:
+        """Return the text's sections, with its quotations only if already known (cheaper).
+
+        ``words``: the text's words, when already counted (``sections_of``).
+        """
+        return self._part("_sections", lambda text: sections_of(text, words))
 
     def quotations(self) -> Structure:
         """Return the text's quotations, with its sections only if already known (cheaper)."""
