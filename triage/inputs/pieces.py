@@ -51,6 +51,8 @@ _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, cod
 
 SameWhenSplit = Callable[[str, str], bool]
 """Whether two clean texts, one after the other, scan alike whole and one by one."""
+WordCount = Callable[["Piece"], int]
+"""The words of a piece, as ``count_words`` counts them (called once the piece is used)."""
 
 
 class Passage(NamedTuple):
@@ -140,8 +142,13 @@ class LargeText:
         self.max_bytes = max_bytes
         self.document = PartialDocument(name=str(path))
 
-    def pieces(self, same_when_split: SameWhenSplit) -> Iterator[Piece]:
+    def pieces(
+        self, same_when_split: SameWhenSplit, words: WordCount | None = None
+    ) -> Iterator[Piece]:
         """Yield the clean text in pieces; refuse the file, at the end, as ``decode`` would.
+
+        ``words``: what counts a piece's words once the caller has used it (when the caller
+        counted them already); by default they are counted here.
 
         Raises ``NotPlainUtf8`` when the file must be decoded whole, ``InputError`` when it is
         refused (as ``read_document`` would refuse it).
@@ -157,10 +164,11 @@ class LargeText:
                 controls += control_bytes(raw)
                 chars += len(text)
                 text = clean_text(text.lstrip("\ufeff") if number == 0 else text, markdown=markdown)
-                yield Piece(text, offset, lines)
+                piece = Piece(text, offset, lines)
+                yield piece
                 if len(doc.opening) < OPENING_CHARS:
                     doc.opening += text[: OPENING_CHARS - len(doc.opening)]
-                doc.words += count_words(text)
+                doc.words += words(piece) if words else count_words(text)
                 offset += len(text)
                 lines += text.count("\n")
         refuse_controls(path, controls, chars)

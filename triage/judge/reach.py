@@ -95,7 +95,7 @@ def reach_of(table: ReachTable, result: ScanResult, words: int) -> Reach:
     if result.starts is None or not (quotable or (scopable and words >= table.min_words)):
         return NO_REACH
     could_scope = words >= table.min_words and bool(scopable)
-    structure = result.structure if could_scope else result.quotations()
+    structure = _structure(result, could_scope, bool(quotable), words)
     scoping = could_scope and len(structure.sections) > 1
     quoting = bool(structure.quotes) and structure.quotes_per_kchar <= table.quotes_max_per_kchar
     wanted = sorted({*(scopable if scoping else ()), *(quotable if quoting else ())})
@@ -106,6 +106,17 @@ def reach_of(table: ReachTable, result: ScanResult, words: int) -> Reach:
     voiced = {i: _voiced(table, i, len(starts[i]), len(q)) for i, q in quoted.items()}
     scopes = _scopes(table, structure, starts, quoted, words) if scoping else {}
     return Reach(structure, quoted, voiced, scopes)
+
+
+def _structure(result: ScanResult, sections: bool, quotes: bool, words: int) -> Structure:
+    """Return what is needed of the text's structure: its sections, its quotations, or both.
+
+    ``words``: the text's, so its longest section's need not be counted again.
+    """
+    if not sections:
+        return result.quotations()
+    found = result.sections(words)
+    return result.structure if quotes else found
 
 
 def _voiced(table: ReachTable, i: int, followed: int, quoted: int) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from triage.inputs import LargeText, PartialDocument, Piece, SameWhenSplit
+from triage.inputs import LargeText, PartialDocument, Piece, SameWhenSplit, count_words
 from triage.rulebook import Rule
 from triage.scan.base import Scanner
 from triage.scan.spans import MAX_SPANS, ScanResult, Span, Starts, position_limit
@@ -23,7 +23,7 @@ def scan_large(scanner: Scanner, large: LargeText) -> tuple[PartialDocument, Sca
     Raises what reading the pieces raises (``NotPlainUtf8``, ``InputError``).
     """
     totals = PieceTotals(scanner.rules)
-    for piece in large.pieces(split_check(scanner)):
+    for piece in large.pieces(split_check(scanner), totals.words):
         totals.add(scanner.scan(piece.text, totals.capped()), piece, large.document)
     return large.document, totals.result()
 
@@ -51,6 +51,8 @@ class PieceTotals:
         self.starts: list[list[int]] = [[] for _ in rules]
         self.limits = [position_limit(rule.cap, rule.density) for rule in rules]
         self.structures: list[tuple[int, Structure]] = []
+        self.last: Piece | None = None
+        """The piece added last (its structure last in ``structures``)."""
 
     def capped(self) -> set[int]:
         """Return the rules followed to their position limit: nothing more to learn about them.
@@ -59,6 +61,12 @@ class PieceTotals:
         """
         return {i for i, starts in enumerate(self.starts) if len(starts) >= self.limits[i]}
 
+    def words(self, piece: Piece) -> int:
+        """Return a piece's words: those of its sections when it was the last added (as many)."""
+        if self.last is piece:
+            return self.structures[-1][1].words
+        return count_words(piece.text)
+
     def add(self, result: ScanResult, piece: Piece, doc: PartialDocument) -> None:
         """Add one piece's result; keep in ``doc`` the passages of the spans kept from it."""
         # The piece's own structure, knowing the code fence open where it starts and whether it
@@ -66,6 +74,7 @@ class PieceTotals:
         fence = self.structures[-1][1].fence if self.structures else ""
         structure = structure_of(piece.text, fence, top=piece.offset == 0)
         self.structures.append((piece.offset, structure))
+        self.last = piece
         limits, taken = self.limits, self.starts
         # A rule skipped in this piece's scan may have any count: it is left out.
         fired = [i for i, n in enumerate(result.counts) if n and len(taken[i]) < limits[i]]

@@ -7,11 +7,17 @@ sections and quotations, and the text's ``Structure``.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import overload
 
-from triage.scan.structure import NO_STRUCTURE, Structure, quotations_of, structure_of
+from triage.scan.structure import (
+    NO_STRUCTURE,
+    Structure,
+    quotations_of,
+    sections_of,
+    structure_of,
+)
 
 Span = tuple[int, int]
 MAX_SPANS = 3  # spans kept per rule: the evidence of a report shows at most this many
@@ -53,19 +59,36 @@ class ScanResult:
         if self.found is None:
             if self.text is None:
                 return NO_STRUCTURE
-            object.__setattr__(self, "found", structure_of(self.text))
+            sections = self.__dict__.get("_sections")
+            found = (
+                structure_of(self.text)
+                if sections is None
+                else replace(sections, quotes=self.quotations().quotes)
+            )
+            object.__setattr__(self, "found", found)
         assert self.found is not None
         return self.found
 
+    def sections(self, words: int | None = None) -> Structure:
+        """Return the text's sections, with its quotations only if already known (cheaper).
+
+        ``words``: the text's words, when already counted (``sections_of``).
+        """
+        return self._part("_sections", lambda text: sections_of(text, words))
+
     def quotations(self) -> Structure:
         """Return the text's quotations, with its sections only if already known (cheaper)."""
+        return self._part("_quoted", quotations_of)
+
+    def _part(self, name: str, find: Callable[[str], Structure]) -> Structure:
+        """Return part of the structure, found once (the whole structure when known)."""
         if self.found is not None or self.text is None:
             return self.structure
-        quoted = self.__dict__.get("_quoted")
-        if quoted is None:
-            quoted = quotations_of(self.text)
-            object.__setattr__(self, "_quoted", quoted)
-        return quoted
+        part = self.__dict__.get(name)
+        if part is None:
+            part = find(self.text)
+            object.__setattr__(self, name, part)
+        return part
 
     def __eq__(self, other: object) -> bool:
         """Compare counts, spans, starts and structures."""

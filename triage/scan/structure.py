@@ -8,8 +8,6 @@ document's are, so the sections' words add up to the document's.
 
 Quotations are double-quoted stretches (straight, curly, « ») that stay inside one paragraph and
 are at most ``QUOTE_CHARS`` long, and Markdown block quotes (lines starting with ``>``).
-Sections and quotations are found with a few regex passes (``benchmarks``: a fraction of a scan).
-
 Offsets are str offsets of the clean text, the unit of scan spans and hit starts.
 """
 
@@ -25,8 +23,9 @@ from typing import NamedTuple
 from triage.inputs import count_words
 
 QUOTE_CHARS = 600
-SPLIT_CHARS = 1 << 16  # sections up to this long have their words counted by str.split
+SPLIT_CHARS = 256  # sections up to this long: split (faster than count_words per call)
 TITLE_CHARS = 60
+Spans = list[tuple[int, int]]
 # A heading's title: a short line (at most 12 words) that does not end like a sentence.
 _TITLE = r"[^\W\d_][^\n]{0,100}"
 # The line patterns below start with the line break before the line, matched in the text with a
@@ -148,12 +147,32 @@ def structure_of(text: str, fence: str = "", top: bool = True) -> Structure:
     ``fence``: the code fence open where the text starts (a piece of a larger text);
     ``top``: whether the text starts the document (where front matter may be).
     """
-    fences, fence = _code(text, fence, top)
+    lines = "\n" + text  # offsets in it are one more than in the text
+    fences, fence = _code(text, lines, fence, top)
+    sections = _sections(text, lines, fences, None)
+    return Structure(sections, _quotations(text, lines, fences), len(text), fence)
+
+
+def sections_of(text: str, words: int | None = None) -> Structure:
+    """Return the sections of a clean text (no quotations: cheaper); ``words``: its, if known."""
+    lines = "\n" + text
+    fences, fence = _code(text, lines, "", top=True)
+    return Structure(_sections(text, lines, fences, words), (), len(text), fence)
+
+
+def quotations_of(text: str) -> Structure:
+    """Return the quotations of a clean text, without its sections (cheaper)."""
+    lines = "\n" + text
+    fences, _ = _code(text, lines, "", top=True)
+    return Structure((), _quotations(text, lines, fences), len(text))
+
+
+def _sections(text: str, lines: str, fences: Spans, words: int | None) -> tuple[Section, ...]:
+    """Return the sections of a text (``lines``: the text with a line break in front)."""
     starts, titles, bodies = [0], [""], [0]
-    lines = "\n" + text  # offsets in it are one more than in the text: a match's start is
-    for match in _HEADING.finditer(lines):  # the offset of its line in the text
+    for match in _HEADING.finditer(lines):  # a match's start is the offset of its line
         start, line = match.start(), match.group().strip()
-        if _inside(fences, start) or not _is_title(line):
+        if (fences and _inside(fences, start)) or not _is_title(line):
             continue
         if start:
             starts.append(start)
@@ -161,23 +180,16 @@ def structure_of(text: str, fence: str = "", top: bool = True) -> Structure:
             bodies.append(start)
         titles[-1], bodies[-1] = _title(line), match.end() - 1
     ends = [*starts[1:], len(text)]
-    sections = tuple(
-        Section(start, title, _words(text, start, end), body)
-        for start, end, title, body in zip(starts, ends, titles, bodies, strict=True)
+    counts = _words(text, starts, ends, words)
+    return tuple(
+        Section(start, title, count, body)
+        for start, title, count, body in zip(starts, titles, counts, bodies, strict=True)
     )
-    return Structure(sections, _quotations(text, lines, fences), len(text), fence)
 
 
-def quotations_of(text: str) -> Structure:
-    """Return the quotations of a clean text, without its sections (cheaper)."""
-    fences, _ = _code(text, "", top=True)
-    lines = "\n" + text if ">" in text else text
-    return Structure((), _quotations(text, lines, fences), len(text))
-
-
-def _code(text: str, fence: str, top: bool) -> tuple[list[tuple[int, int]], str]:
+def _code(text: str, lines: str, fence: str, top: bool) -> tuple[list[tuple[int, int]], str]:
     """Return the code blocks and the front matter of a text (sorted), and the fence left open."""
-    fences, fence = _code_blocks(text, fence)
+    fences, fence = _code_blocks(text, lines, fence)
     front = _FRONT_MATTER.match(text) if top else None
     if front:
         fences.insert(0, front.span())
@@ -208,18 +220,25 @@ def _quotations(text: str, lines: str, code: list[tuple[int, int]]) -> tuple[tup
     return tuple(merged)
 
 
-def _words(text: str, start: int, end: int) -> int:
-    """Return the words of a stretch of text, as ``count_words`` counts them.
+def _words(text: str, starts: list[int], ends: list[int], words: int | None) -> list[int]:
+    """Return each section's words, as ``count_words`` counts them.
 
-    A short stretch is split (faster than ``count_words`` per call), a long one counted in
-    bounded memory.
+    Given the text's ``words``, the longest section's are the rest: sections after the first
+    start after a line break (no word is cut), so they add up.
     """
-    if end - start <= SPLIT_CHARS:
-        return len(text[start:end].split())
-    return count_words(text[start:end])
+    spans = list(zip(starts, ends, strict=True))
+    longest = -1 if words is None else max(range(len(spans)), key=lambda k: ends[k] - starts[k])
+    counts = [0 if k == longest else _count(text[a:b]) for k, (a, b) in enumerate(spans)]
+    if words is not None:  # the longest section's words: the rest
+        counts[longest] = words - sum(counts)
+    return counts
 
 
-def _code_blocks(text: str, fence: str) -> tuple[list[tuple[int, int]], str]:
+def _count(piece: str) -> int:
+    return len(piece.split()) if len(piece) <= SPLIT_CHARS else count_words(piece)
+
+
+def _code_blocks(text: str, lines: str, fence: str) -> tuple[list[tuple[int, int]], str]:
     """Return the fenced code blocks of a text and the fence still open at its end.
 
     A block opens at a line of three or more backticks or tildes and closes at the next line
@@ -229,7 +248,7 @@ def _code_blocks(text: str, fence: str) -> tuple[list[tuple[int, int]], str]:
         return [], ""
     blocks: list[tuple[int, int]] = []
     opened = 0
-    for match in _FENCE.finditer("\n" + text):  # offsets one more than in the text
+    for match in _FENCE.finditer(lines):  # offsets one more than in the text
         marker = match.group(1)
         if not fence:
             fence, opened = marker, match.start()
