@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from triage.rulebook import RegexRule
+from triage.errors import RuleError
+from triage.rulebook import RegexRule, default_rules_dir, load_policy
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -82,3 +83,14 @@ def regex_rule(rule_id: str, regex: str, cap: int = 5) -> RegexRule:
             "examples": {"fires": ["x"], "quiet": ["y"]},
         }
     )
+
+
+def policy_problems(tmp_path: Path, old: str, new: str) -> tuple[Path, list[str]]:
+    """Load the default policy with one edit; return its path and its problems."""
+    text = (default_rules_dir() / "policy.yaml").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "policy.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleError) as caught:
+        load_policy(path)
+    return path, caught.value.problems

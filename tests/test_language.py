@@ -8,15 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REFERENCE_SUMMARY, ROOT
+from tests.conftest import REFERENCE_SUMMARY, ROOT, policy_problems
 from triage import RuleSet, assess_text, default_ruleset
-from triage.errors import RuleError
 from triage.inputs import make_document
 from triage.inputs.language import language_sample, surely_covered, words_of
 from triage.judge import Decision, Features, Judge, explain_document
 from triage.judge.decide import settle_language
 from triage.report import Dimensions, SeedReport
-from triage.rulebook import default_rules_dir, load_policy
 from triage.run.evaluate import score
 from triage.run.labels import Label
 from triage.scan import compile_scanner
@@ -183,16 +181,6 @@ def test_every_decider_goes_through_the_language_step_and_explain_shows_it(
     assert "language de: not-a-spec becomes needs-clarification" in explained
 
 
-def _policy_problems(tmp_path: Path, old: str, new: str) -> list[str]:
-    text = (default_rules_dir() / "policy.yaml").read_text(encoding="utf-8")
-    assert old in text
-    path = tmp_path / "policy.yaml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(RuleError) as caught:
-        load_policy(path)
-    return caught.value.problems
-
-
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
@@ -206,7 +194,7 @@ def _policy_problems(tmp_path: Path, old: str, new: str) -> list[str]:
 def test_a_bad_languages_section_is_refused_with_its_line(
     tmp_path: Path, old: str, new: str, message: str
 ) -> None:
-    problems = _policy_problems(tmp_path, old, new)
+    _, problems = policy_problems(tmp_path, old, new)
     assert len(problems) == 1
     assert message in problems[0]
     assert problems[0].startswith(f"{tmp_path / 'policy.yaml'}:")

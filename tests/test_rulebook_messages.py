@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from tests.conftest import policy_problems
 from triage import RuleError, load_rules
-from triage.rulebook import default_rules_dir, load_policy, load_yaml, validation_messages
+from triage.rulebook import default_rules_dir, load_yaml, validation_messages
 
 
 class Settings(BaseModel):
@@ -57,17 +58,6 @@ def test_without_lines_the_line_is_left_out_and_a_prefix_places_the_value(tmp_pa
     error, _ = settings_error(path, "format: [1]\n")
     found = validation_messages(path, error, None, prefix=("tool", "triage"))
     assert found == [f"{path}: tool.triage.format: should be text"]
-
-
-def policy_problems(tmp_path: Path, old: str, new: str) -> tuple[Path, list[str]]:
-    """Load the default policy with one edit; return its path and its problems."""
-    text = (default_rules_dir() / "policy.yaml").read_text(encoding="utf-8")
-    assert old in text
-    path = tmp_path / "policy.yaml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(RuleError) as caught:
-        load_policy(path)
-    return path, caught.value.problems
 
 
 def line_of_text(path: Path, text: str) -> int:
