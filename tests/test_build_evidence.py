@@ -331,7 +331,7 @@ def test_modals_of_obligation_in_an_op_ed_in_spanish_do_not_make_it_a_spec() -> 
         "hasta obtener respuestas. No hay democracia sin rendición de cuentas.\n"
     )
     report = assess_text(text, markdown=True)
-    # Outside the covered languages the verdict is the language question, never buildable.
-    assert report.verdict == "needs-clarification", report.summary
+    # Spanish is read by the rules: an op-ed that prescribes to public actors asks for no build.
+    assert report.verdict == "not-a-spec", report.summary
     assert report.language == "es"
     assert not report.dimensions.software_spec, report.summary
