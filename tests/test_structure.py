@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.structure_texts import COMMENTARY, long_spec
-from triage.inputs import Document, LargeText
+from triage.inputs import Document, LargeText, count_words
 from triage.judge import Judge, explain_document
 from triage.rulebook import Policy, RuleSet
 from triage.run import assess_text, default_ruleset
@@ -71,6 +71,14 @@ def test_list_items_code_and_front_matter_are_not_headings() -> None:
     structure = structure_of(text)
     assert [section.title for section in structure.sections] == [""]
     assert structure.words == len(text.split())
+
+
+def test_sections_in_chinese_add_up_to_the_document_counted_per_character() -> None:
+    text = "# 概述\n\n系统应支持在线预约。\n\n## 接口\n\n" + "每个请求返回一个结果。" * 40 + "\n"
+    structure = structure_of(text)
+    assert [section.title for section in structure.sections] == ["概述", "接口"]
+    assert structure.words == count_words(text) > 400
+    assert sum(section.words for section in structure.sections) == structure.words
 
 
 def test_sections_add_up_to_the_document_and_know_their_headings() -> None:

@@ -33,6 +33,24 @@ def test_words_are_counted_like_str_split_across_pieces(text: str) -> None:
         assert count_words(text) == len(text.split())
 
 
+CJK_ALPHABET = st.sampled_from(list("ab \n字か\u3000。，한"))
+
+
+def test_each_chinese_or_japanese_character_counts_as_a_word() -> None:
+    assert count_words("hello 世界 and こんにちは") == 4 + 2 + 5
+    assert count_words("系统应导出报表。") == 1 + 7  # the full stop is no word of its own
+    assert count_words("한국어 문장") == 2  # Korean puts spaces between words
+
+
+@given(st.text(CJK_ALPHABET, max_size=60))
+def test_cjk_words_are_the_same_counted_whole_or_in_chunks(text: str) -> None:
+    expected = len(text.split()) + text.count("字") + text.count("か")
+    assert count_words(text) == expected
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("triage.inputs.text.WORD_CHUNK", 5)
+        assert count_words(text) == expected
+
+
 @given(st.text(st.sampled_from(list("ab\n é")), max_size=40), st.integers(0, 40))
 def test_locate_agrees_with_the_line_map(text: str, offset: int) -> None:
     offset = min(offset, len(text))

@@ -49,6 +49,7 @@ from triage.inputs.text import (
     UNICODE_SPACES,
     Document,
     SeedText,
+    cjk_characters,
     count_words,
     make_document,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "SameWhenSplit",
     "SeedText",
     "Target",
+    "cjk_characters",
     "collect_targets",
     "content_lines",
     "count_words",

@@ -6,9 +6,8 @@ and short all-caps lines; headings inside fenced code blocks do not count. The t
 first heading is a section of its own (untitled). Each section's words are counted as the
 document's are, so the sections' words add up to the document's.
 
-Quotations are double-quoted stretches (straight, curly, « ») that stay inside one paragraph and
-are at most ``QUOTE_CHARS`` long, and Markdown block quotes (lines starting with ``>``).
-Offsets are str offsets of the clean text, the unit of scan spans and hit starts.
+Quotations are double-quoted stretches (straight, curly, « ») inside one paragraph, at most
+``QUOTE_CHARS`` long, and block quotes (``>`` lines). Offsets are str offsets of the clean text.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from triage.inputs import count_words
+from triage.inputs import cjk_characters, count_words
 
 QUOTE_CHARS = 600
 SPLIT_CHARS = 256  # sections up to this long: split (faster than count_words per call)
@@ -235,7 +234,8 @@ def _words(text: str, starts: list[int], ends: list[int], words: int | None) -> 
 
 
 def _count(piece: str) -> int:
-    return len(piece.split()) if len(piece) <= SPLIT_CHARS else count_words(piece)
+    small = len(piece) <= SPLIT_CHARS
+    return len(piece.split()) + cjk_characters(piece) if small else count_words(piece)
 
 
 def _code_blocks(text: str, lines: str, fence: str) -> tuple[list[tuple[int, int]], str]:
