@@ -46,7 +46,7 @@ _MD_NOISE = re.compile(
 _TARGET_STOP = re.compile(r"[)\s]")
 _NOT_SPACE = re.compile(r"\S")
 # Hiragana, katakana, CJK extension A, unified ideographs, compatibility ideographs.
-_CJK_RUN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CJK_RUN = re2.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Every piece of noise contains one of these.
 _MD_NEEDLES = ("](", "<", "-->", "**", "__", ">")
 
