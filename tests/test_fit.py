@@ -45,6 +45,9 @@ def test_cross_validation_runs_on_a_small_folder() -> None:
     assert "3-fold cross-validation" in report.method
     assert report.scored == 23 and 0.0 <= report.verdict_accuracy <= 1.0
     assert sum(g.support for g in report.genres.values()) == 23
+    languages = default_ruleset().policy.languages
+    assert report.languages is not None and languages is not None
+    assert tuple(report.languages.covered) == languages.covered  # the policy's, not English alone
     done = run(["eval", "--cv", "3", str(FIXTURES)])
     assert done.returncode == 0, done.stderr
     assert "grouped 3-fold cross-validation" in done.stdout

@@ -91,7 +91,9 @@ def cross_validate_corpus(
         f"grouped {k}-fold cross-validation over {groups} source groups, C={c:g}, "
         f"buildable above p(spec) {buildable_above:g}"
     )
-    return score(labels, [r for r in reports if r is not None], method)
+    languages = ruleset.policy.languages
+    covered = languages.covered if languages else ()
+    return score(labels, [r for r in reports if r is not None], method, covered=covered)
 
 
 def _report(judge: Judge, sample: Sample) -> SeedReport:
