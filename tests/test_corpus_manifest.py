@@ -122,10 +122,13 @@ DEV_SET = ROOT.parent / "shared" / "corpus"
 
 
 HOLDOUT: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "holdout")
+HOLDOUT2: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "holdout2")
 
 
 @pytest.mark.skipif(not DEV_SET.is_dir(), reason="the labelled dev set is not beside the project")
-@pytest.mark.parametrize("records", [RECORDS, HOLDOUT], ids=["training", "held-out"])
+@pytest.mark.parametrize(
+    "records", [RECORDS, HOLDOUT, HOLDOUT2], ids=["training", "held-out", "held-out-2"]
+)
 def test_a_manifest_shares_no_source_with_the_dev_set(records: list[dict[str, Any]]) -> None:
     dev_sources = {
         record["source"]["repo"]
@@ -135,15 +138,26 @@ def test_a_manifest_shares_no_source_with_the_dev_set(records: list[dict[str, An
     assert dev_sources & {record["source"]["repo"] for record in records} == set()
 
 
-def test_every_record_of_the_held_out_set_is_valid_and_ids_are_unique_across_both() -> None:
-    assert HOLDOUT
-    assert materialise.manifest_problems(HOLDOUT) == []
-    assert materialise.manifest_problems(RECORDS + HOLDOUT) == []
+@pytest.mark.parametrize("held", [HOLDOUT, HOLDOUT2], ids=["held-out", "held-out-2"])
+def test_every_record_of_a_held_out_set_is_valid_and_ids_are_unique_across_all(
+    held: list[dict[str, Any]],
+) -> None:
+    assert held
+    assert materialise.manifest_problems(held) == []
+    assert materialise.manifest_problems(RECORDS + HOLDOUT + HOLDOUT2) == []
 
 
-def test_the_held_out_set_shares_no_source_with_the_training_corpus() -> None:
-    def sources(records: list[dict[str, Any]]) -> set[str]:
-        repos = {r["source"]["repo"] for r in records}
-        return repos | {r["group"] for r in records if "group" in r}
+def _sources(records: list[dict[str, Any]]) -> set[str]:
+    repos = {r["source"]["repo"].lower() for r in records}
+    return repos | {r["group"].lower() for r in records if "group" in r}
 
-    assert sources(HOLDOUT) & sources(RECORDS) == set()
+
+@pytest.mark.parametrize(
+    ("held", "others"),
+    [(HOLDOUT, RECORDS), (HOLDOUT2, RECORDS), (HOLDOUT2, HOLDOUT)],
+    ids=["held-out/training", "held-out-2/training", "held-out-2/held-out"],
+)
+def test_a_held_out_set_shares_no_source_with_the_sets_before_it(
+    held: list[dict[str, Any]], others: list[dict[str, Any]]
+) -> None:
+    assert _sources(held) & _sources(others) == set()
