@@ -1,6 +1,7 @@
 """The policy's steps tuned in round 7 on train-B: a build genre needs one point of its own
-reading, and a software spec without interfaces is buildable from behaviour stated in depth
-together with its data or a request to build it. Texts written here.
+reading; a software spec without interface terms is buildable from a format (protocol cues with
+their data) or from behaviour stated in depth with its data or a request to build it; a pitch
+that states acceptance criteria goes on to those rules. Texts written here.
 """
 
 from __future__ import annotations
@@ -295,3 +296,50 @@ def test_a_small_spec_without_interfaces_is_buildable(text: str) -> None:
 def test_a_two_line_request_still_needs_clarification() -> None:
     report = assess_text(VAGUE_HABIT_TRACKER)
     assert report.verdict == "needs-clarification", report.summary
+
+
+@pytest.mark.parametrize(
+    ("signals", "verdict"),
+    [
+        ({"protocol": 6.0, "data": 3.0}, "buildable"),
+        ({"protocol": 3.0, "data": 3.0}, "needs-clarification"),
+        ({"protocol": 9.0}, "needs-clarification"),
+    ],
+)
+def test_a_format_with_its_data_is_where_a_spec_meets_the_world(
+    ruleset: RuleSet, signals: dict[str, float], verdict: str
+) -> None:
+    # One normative sentence: the software spec needs one of the signals it requires.
+    normative = signals | {"requirement": 1.0}
+    decision = decide(ruleset, {"protocol-or-format-spec": 6.0}, normative, 4.0)
+    assert decision.verdict == verdict
+
+
+def test_a_format_without_a_software_spec_is_not_buildable(ruleset: RuleSet) -> None:
+    signals = {"protocol": 9.0, "data": 6.0, "requirement": 1.0}
+    decision = decide(ruleset, {"protocol-or-format-spec": 9.0}, signals, 2.5)
+    assert decision.verdict == "needs-clarification"
+
+
+@pytest.mark.parametrize(
+    ("genre", "acceptance", "verdict"),
+    [
+        ("product-pitch", 0.0, "needs-clarification"),
+        ("product-pitch", 2.0, "needs-clarification"),
+        ("product-pitch", 6.0, "buildable"),
+        ("research-paper", 6.0, "needs-clarification"),
+    ],
+)
+def test_a_pitch_that_says_how_to_tell_it_is_done_goes_on_to_the_build_rules(
+    ruleset: RuleSet, genre: str, acceptance: float, verdict: str
+) -> None:
+    signals = {"acceptance": acceptance, "feature": 6.0, "interface": 6.0}
+    decision = decide(ruleset, {genre: 5.0}, signals, 12.0)
+    assert decision.verdict == verdict
+
+
+def test_a_pitch_with_acceptance_criteria_still_needs_a_second_kind_of_evidence(
+    ruleset: RuleSet,
+) -> None:
+    decision = decide(ruleset, {"product-pitch": 5.0}, {"acceptance": 6.0, "feature": 6.0}, 9.6)
+    assert decision.verdict == "needs-clarification"
