@@ -231,3 +231,9 @@ def test_a_peak_rate_stated_with_a_unit_is_a_rate_target_and_a_measured_rate_is_
 def test_on_chip_buses_are_hardware_parts() -> None:
     assert _fires("hardware-parts", "Each port is an AXI4-Lite slave; the bridge speaks APB.")
     assert not _fires("hardware-parts", "The axis of the chart shows the years.")
+
+
+def test_throughput_floors_and_benchmarks_to_meet_are_capacity_targets() -> None:
+    assert _fires("capacity-target", "The broker needs a throughput of at least 5,000 messages.")
+    assert _fires("capacity-target", "The new parser must beat the published benchmarks.")
+    assert not _fires("capacity-target", "The throughput of the old port fell by half in May.")
