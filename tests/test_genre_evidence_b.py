@@ -408,3 +408,43 @@ def test_a_privacy_settings_requirement_is_not_legal_text() -> None:
 def test_a_japanese_code_of_conduct_is_legal_text() -> None:
     seed = assess_text(JA_CODE_OF_CONDUCT)
     assert seed.genre_id == "legal-text", seed.summary
+
+
+SWAP_SPEC = """# Atomic swap contract
+
+The contract MUST expose two functions. `claim(bytes32 secret)` pays the locked amount to the
+claimer when the hash of the secret matches. `refund(bytes32 hash)` returns the amount to the
+sender once the timeout has passed; a refund before the timeout MUST revert.
+
+Il est de votre responsabilité de vérifier le délai avant d'appeler la fonction.
+"""
+
+ES_CODE_OF_CONDUCT = """# Código de Conducta para Contribuyentes
+
+## Nuestro compromiso
+
+Nosotros, como miembros, contribuyentes y administradores, nos comprometemos a hacer de la
+participación en nuestra comunidad una experiencia libre de acoso para todas las personas.
+
+## Aplicación
+
+Los casos de comportamiento abusivo podrán ser reportados a los líderes de la comunidad.
+"""
+
+
+def test_a_refund_function_and_a_responsibility_are_no_legal_cue() -> None:
+    assert not fires("contract-terms", SWAP_SPEC)
+    assert not fires("legal-words-languages", SWAP_SPEC)
+    seed = assess_text(SWAP_SPEC)
+    assert seed.genre_id != "legal-text", seed.summary
+
+
+def test_a_spanish_code_of_conduct_is_legal_text() -> None:
+    assert fires("legal-words-languages", ES_CODE_OF_CONDUCT)
+    seed = assess_text(ES_CODE_OF_CONDUCT)
+    assert seed.genre_id == "legal-text", seed.summary
+
+
+def test_subscribing_to_an_api_event_is_no_blog_furniture() -> None:
+    assert not fires("blog-frame", "Clients poll or subscribe to the `Locked` event.")
+    assert fires("blog-frame", "Subscribe to our newsletter for more posts.")
