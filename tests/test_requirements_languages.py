@@ -169,6 +169,50 @@ regidos pelas leis do país e qualquer litígio será resolvido no foro da comar
 отчитываться перед избирателями, а не перед спонсорами. Общество устало от обещаний.
 Разве мы не заслуживаем честного разговора о будущем страны?
 """,
+    "de-press": """# Stadtwerke starten neue Fahrrad-App
+
+Die Stadtwerke haben heute ihre neue App für den Fahrradverleih vorgestellt. Nutzer können ab sofort
+Räder an allen vierzig Stationen der Stadt ausleihen und per Smartphone bezahlen. Die App
+ermöglicht es den
+Kunden außerdem, ein Rad bis zu einer Stunde im Voraus zu reservieren. „Wir wollen den Umstieg
+so einfach wie
+möglich machen“, sagte der Geschäftsführer bei der Vorstellung. Das System wird in den
+kommenden Monaten
+auf die Nachbarorte ausgeweitet.
+""",
+    "zh-legal": """# 网络信息服务管理规定
+
+第一条 为了规范网络信息服务，保护用户合法权益，制定本规定。
+第二条 网络平台应当建立健全用户信息保护制度，对用户发布的信息进行管理。
+第三条 平台需要记录用户的登录日志，保存期限不少于六个月。违反本规定的，由有关部门责令改正，
+依法予以处罚。
+第四条 本规定自发布之日起施行。
+""",
+    "ja-tos": """# 利用規約
+
+第1条（適用）本規約は、本サービスの利用に関する条件を定めるものです。
+ユーザーは本規約に同意した上で本サービスを利用するものとします。
+第2条（禁止事項）ユーザーは、法令に違反する行為をしてはならない。
+第3条（免責）当社は、本サービスに関してユーザーに生じた損害について一切の責任を負わない。
+ユーザーはいつでも退会できる。
+""",
+    "es-news": """# Lanzan una aplicación para pedir cita en el centro de salud
+
+La consejería de Sanidad presentó ayer una aplicación que permitirá a los pacientes pedir cita
+desde el móvil.
+Según explicó el consejero, los usuarios podrán elegir médico y hora, y recibirán un aviso el
+día anterior.
+La herramienta estará disponible a partir de marzo en todos los centros de la región, informó
+el departamento.
+""",
+    "ko-op": """# 우리 교육이 가야 할 길
+
+정부는 교사의 목소리에 귀를 기울여야 한다. 학교는 시험 점수보다 아이들의 성장을 먼저 생각해야
+합니다.
+시스템은 바뀌어야 합니다. 우리는 언제까지 같은 실수를 반복할 것인가? 부모들은 밤늦게까지 학원 앞에서
+아이를 기다리고, 아이들은 잠이 부족한 채로 다시 교실에 앉는다. 이것이 정말 우리가 원하는 미래인가?
+이제는 경쟁이 아니라 배움의 기쁨을 되찾아야 할 때다.
+""",
 }
 
 
