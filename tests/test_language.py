@@ -126,9 +126,7 @@ def test_a_spec_in_a_language_the_rules_do_not_read_needs_clarification_with_the
     [
         (GERMAN, "de"),
         (SPANISH, "es"),
-        pytest.param(
-            CHINESE, "zh", marks=pytest.mark.xfail(strict=True, reason="CJK prose: in progress")
-        ),
+        (CHINESE, "zh"),
     ],
 )
 def test_a_spec_in_a_language_the_rules_read_is_judged_by_its_words(
