@@ -36,8 +36,7 @@ from triage.errors import InputError  # noqa: E402
 from triage.inputs import read_document  # noqa: E402
 from triage.rulebook import Rule, load_rules  # noqa: E402
 from triage.scan import Re2Scanner, re2_sets  # noqa: E402
-from triage.scan.base import SET_MEMORY  # noqa: E402
-from triage.scan.patternshape import presence_form  # noqa: E402
+from triage.scan.base import SET_MEMORY, re2_set  # noqa: E402
 from triage.scan.spans import position_limit  # noqa: E402
 
 _UNANCHORED = re2._Anchor.UNANCHORED
@@ -96,12 +95,7 @@ def set_pass(
     rules: Sequence[Rule], docs: list[bytes], memory: int = SET_MEMORY
 ) -> Callable[[], int]:
     """Return a run of one ``re2.Set`` of these rules (presence forms) over every document."""
-    options = re2.Options()
-    options.max_mem = memory
-    matcher = re2.Set.SearchSet(options)
-    for rule in rules:
-        matcher.Add(presence_form(rule.pattern()))
-    matcher.Compile()
+    matcher = re2_set(rules, memory)
 
     def run() -> int:
         return sum(len(matcher.Match(data) or ()) for data in docs)

@@ -172,14 +172,15 @@ def re2_sets(rules: Sequence[Rule], parts: int = SET_PARTS) -> tuple[RuleSet2, .
     return tuple((re2_set([rules[i] for i in group]), group) for group in groups)
 
 
-def re2_set(rules: Sequence[Rule]) -> re2.Set:
+def re2_set(rules: Sequence[Rule], memory: int = SET_MEMORY) -> re2.Set:
     """Return a compiled ``re2.Set`` of the rules' patterns, indexed like the rules.
 
     Each pattern goes in its presence form (``presence_form``: large bounded repeats unbounded),
-    which finds a superset of the texts: the set only says which rules to count.
+    which finds a superset of the texts: the set only says which rules to count. ``memory``:
+    the bytes its DFA may use.
     """
     options = re2.Options()
-    options.max_mem = SET_MEMORY
+    options.max_mem = memory
     matcher = re2.Set.SearchSet(options)
     for rule in rules:
         matcher.Add(presence_form(rule.pattern()))
