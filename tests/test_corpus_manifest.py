@@ -123,11 +123,14 @@ DEV_SET = ROOT.parent / "shared" / "corpus"
 
 HOLDOUT: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "holdout")
 HOLDOUT2: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "holdout2")
+HOLDOUT3: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "holdout3")
 
 
 @pytest.mark.skipif(not DEV_SET.is_dir(), reason="the labelled dev set is not beside the project")
 @pytest.mark.parametrize(
-    "records", [RECORDS, HOLDOUT, HOLDOUT2], ids=["training", "held-out", "held-out-2"]
+    "records",
+    [RECORDS, HOLDOUT, HOLDOUT2, HOLDOUT3],
+    ids=["training", "held-out", "held-out-2", "held-out-3"],
 )
 def test_a_manifest_shares_no_source_with_the_dev_set(records: list[dict[str, Any]]) -> None:
     dev_sources = {
@@ -138,13 +141,15 @@ def test_a_manifest_shares_no_source_with_the_dev_set(records: list[dict[str, An
     assert dev_sources & {record["source"]["repo"] for record in records} == set()
 
 
-@pytest.mark.parametrize("held", [HOLDOUT, HOLDOUT2], ids=["held-out", "held-out-2"])
+@pytest.mark.parametrize(
+    "held", [HOLDOUT, HOLDOUT2, HOLDOUT3], ids=["held-out", "held-out-2", "held-out-3"]
+)
 def test_every_record_of_a_held_out_set_is_valid_and_ids_are_unique_across_all(
     held: list[dict[str, Any]],
 ) -> None:
     assert held
     assert materialise.manifest_problems(held) == []
-    assert materialise.manifest_problems(RECORDS + HOLDOUT + HOLDOUT2) == []
+    assert materialise.manifest_problems(RECORDS + HOLDOUT + HOLDOUT2 + HOLDOUT3) == []
 
 
 def _sources(records: list[dict[str, Any]]) -> set[str]:
@@ -154,8 +159,13 @@ def _sources(records: list[dict[str, Any]]) -> set[str]:
 
 @pytest.mark.parametrize(
     ("held", "others"),
-    [(HOLDOUT, RECORDS), (HOLDOUT2, RECORDS), (HOLDOUT2, HOLDOUT)],
-    ids=["held-out/training", "held-out-2/training", "held-out-2/held-out"],
+    [
+        (HOLDOUT, RECORDS),
+        (HOLDOUT2, RECORDS),
+        (HOLDOUT2, HOLDOUT),
+        (HOLDOUT3, RECORDS + HOLDOUT + HOLDOUT2),
+    ],
+    ids=["held-out/training", "held-out-2/training", "held-out-2/held-out", "held-out-3/others"],
 )
 def test_a_held_out_set_shares_no_source_with_the_sets_before_it(
     held: list[dict[str, Any]], others: list[dict[str, Any]]
