@@ -64,7 +64,7 @@ def run(argv: Sequence[str]) -> ExitCode:
     args = build_parser().parse_args(argv)
     config = config_for(args)
     output = guard_output(args.output, _eval_inputs(args.folder, [*config.rules, *args.rules]))
-    ruleset = ruleset_for(args, config)
+    ruleset = ruleset_for(args, config, weights=args.cv is None)  # --cv fits its own
     if args.cv is not None:
         if args.cv < 2:
             build_parser().error("--cv needs 2 folds or more")

@@ -33,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="FILE",
-        help=f"where to write the weights (default: {WEIGHTS_FILE} in the default rules folder)",
+        help=f"where to write the weights (default: {WEIGHTS_FILE} in the last --rules folder, "
+        "else in the default rules folder)",
     )
     parser.add_argument(
         "--c",
@@ -50,9 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> ExitCode:
     """Fit the weights and write them; say where."""
     args = build_parser().parse_args(argv)
-    ruleset = ruleset_for(args, config_for(args))
+    config = config_for(args)
+    ruleset = ruleset_for(args, config, weights=False)
     weights, text = fit_corpus(args.folder, ruleset, args.c, args.buildable_above)
-    out = args.out or default_rules_dir() / WEIGHTS_FILE
+    folders = [*config.rules, *args.rules]
+    out = args.out or (Path(folders[-1]) if folders else default_rules_dir()) / WEIGHTS_FILE
     write_output(out, text)
     models = 3 + len(weights.dimensions) + len(weights.genres) - 1
     print(f"triage fit: {models} models written to {out}", file=sys.stderr)

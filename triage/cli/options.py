@@ -182,13 +182,20 @@ def config_for(args: argparse.Namespace) -> Config:
     return load_config(getattr(args, "paths", None) or [], Path.cwd())
 
 
-def ruleset_for(args: argparse.Namespace, config: Config | None = None) -> RuleSet:
-    """Load the rule set the options ask for; configured folders and ids come first."""
+def ruleset_for(
+    args: argparse.Namespace, config: Config | None = None, *, weights: bool = True
+) -> RuleSet:
+    """Load the rule set the options ask for; configured folders and ids come first.
+
+    ``weights=False``: without any fitted weights (for fitting new ones).
+    """
     config = config or Config()
     given = [rule_id.strip() for item in args.disable for rule_id in item.split(",")]
     disabled = [*config.disable, *(rule_id for rule_id in given if rule_id)]
     folders = [*config.rules, *args.rules]
-    return load_rules(folders, disabled, include_defaults=not args.no_default_rules)
+    return load_rules(
+        folders, disabled, include_defaults=not args.no_default_rules, weights=weights
+    )
 
 
 def is_terminal(stream: object) -> bool:

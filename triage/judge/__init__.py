@@ -12,6 +12,7 @@ from triage.judge.decide import (
     Decider,
     Decision,
     DimensionStep,
+    GenreOpinion,
     GenreStep,
     LanguageStep,
     ModelStep,
@@ -23,7 +24,7 @@ from triage.judge.decide import (
 from triage.judge.explain import explain_document
 from triage.judge.features import Features, Fired, RuleRow
 from triage.judge.fitfeatures import feature_names, feature_row, signal_shares
-from triage.judge.fitted import FittedDecider
+from triage.judge.fitted import FittedDecider, GenreModels
 from triage.judge.judgment import Judge, Judgment
 
 __all__ = [
@@ -35,6 +36,8 @@ __all__ = [
     "Features",
     "Fired",
     "FittedDecider",
+    "GenreModels",
+    "GenreOpinion",
     "GenreStep",
     "Judge",
     "Judgment",

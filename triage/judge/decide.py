@@ -32,11 +32,13 @@ class GenreStep(NamedTuple):
     Ties between genres are ranked in the policy's order of genres.
 
     ``fell_short``: the best score was not positive or below its genre's ``min_score``, so the
-    policy's fallback genre was chosen.
+    policy's fallback genre was chosen. ``deferred``: the policy's own choice when fitted genre
+    models chose instead (``None``: it stands).
     """
 
     ranked: tuple[tuple[str, float], ...]
     fell_short: bool
+    deferred: str | None = None
 
 
 class VerdictStep(NamedTuple):
@@ -121,15 +123,29 @@ class Decider(Protocol):
         ...
 
 
+class GenreOpinion(Protocol):
+    """A second opinion on a close genre call (``GenreModels``: fitted genre models)."""
+
+    def choose(
+        self, features: Features, intent: str
+    ) -> tuple[str, float, str | None, tuple[ModelStep, ...]]:
+        """Return the genre among those of ``intent``, its probability, runner-up and steps."""
+
+
 class PolicyDecider:
     """The policy's decision.
 
     The best genre, the dimensions over their thresholds, the first verdict rule that holds.
+    With ``opinion`` and the policy's ``fitted_genre``, a genre call closer than its
+    ``lead_below`` (or one where no genre reached its ``min_score``) goes to the opinion, which
+    chooses among the genres of the same intent; dimensions and verdict rules read its choice.
     """
 
-    def __init__(self, policy: Policy) -> None:
+    def __init__(self, policy: Policy, opinion: GenreOpinion | None = None) -> None:
         """Keep the policy; read its verdict conditions as sets, once."""
         self.policy = policy
+        spec = policy.fitted_genre
+        self._opinion = (opinion, spec.lead_below) if opinion and spec else None
         self._dimensions = tuple((name, policy.dimensions[name]) for name in DIMENSIONS)
         # Ties between genres go to the one listed first in the policy (its stated order).
         self._genre_names = tuple(policy.genres)
@@ -146,6 +162,11 @@ class PolicyDecider:
     def decide(self, features: Features) -> Decision:
         """Return the genre, the dimensions and the verdict of one document's features."""
         genre, confidence, runner_up, genre_step = self.rank_genres(features.genres)
+        models: tuple[ModelStep, ...] = ()
+        if self._opinion and self.too_close(genre_step, genre, self._opinion[1]):
+            own, intent = genre, self.policy.genres[genre].intent
+            genre, confidence, runner_up, models = self._opinion[0].choose(features, intent)
+            genre_step = genre_step._replace(deferred=own)
         steps = self.weigh_dimensions(features, genre)
         dims = self._outcomes[tuple([step.absent is None for step in steps])]
         tried = self.try_verdicts(genre, dims, features.signals)
@@ -157,8 +178,16 @@ class PolicyDecider:
             confidence=confidence,
             runner_up=runner_up,
             dimensions=dims,
-            trace=Trace(genre=genre_step, dimensions=steps, verdicts=tried),
+            trace=Trace(genre=genre_step, dimensions=steps, verdicts=tried, models=models),
         )
+
+    def too_close(self, step: GenreStep, genre: str, lead_below: float) -> bool:
+        """Return whether no genre reached its minimum or the best leads by under ``lead_below``."""
+        if step.fell_short:
+            return True
+        intent = self.policy.genres[genre].intent
+        same = [s for name, s in step.ranked if self.policy.genres[name].intent == intent]
+        return len(same) > 1 and same[0] - same[1] < lead_below
 
     def rank_genres(self, scores: dict[str, float]) -> tuple[str, float, str | None, GenreStep]:
         """Return the genre, a confidence in [0, 1], the runner-up and the ranking behind them."""

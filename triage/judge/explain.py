@@ -123,11 +123,16 @@ def _dimension_lines(policy: Policy, genre: str, trace: Trace) -> list[str]:
 
 
 def _genre_lines(policy: Policy, trace: Trace) -> list[str]:
+    step = trace.genre
+    points = not trace.models or step.deferred is not None  # else a fitted decider's ranking
     lines = []
-    for name, score in trace.genre.ranked[:TOP_GENRES]:
+    for name, score in step.ranked[:TOP_GENRES]:
         cues = ", ".join(f"{s}×{w:g}" for s, w in policy.genres[name].cues.items())
+        lines.append(f"  {name}: {score:g}  [{cues}]" if points else f"  {name}: {score:g}")
+    if step.deferred is not None and policy.fitted_genre is not None:
         lines.append(
-            f"  {name}: {score:g}  [{cues}]" if not trace.models else f"  {name}: {score:g}"
+            f"  too close to call ({step.deferred} by the points, lead under "
+            f"{policy.fitted_genre.lead_below:g}): the fitted genre models chose (below)"
         )
     return lines
 

@@ -110,6 +110,65 @@ class Compiled(NamedTuple):
         )
 
 
+class GenreModels:
+    """The fitted genre models of ``weights.yaml``, by intent.
+
+    The policy decider's second opinion on close genre calls (``GenreOpinion``), and the fitted
+    decider's genre step.
+    """
+
+    def __init__(self, policy: Policy, weights: Weights, rules: Sequence[RuleRow]) -> None:
+        """Index each genre's model by rule position, in the policy's order of genres."""
+        self.policy = policy
+        order = list(policy.genres)
+        fitted = sorted((g for g in weights.genres if g in policy.genres), key=order.index)
+        self.by_intent = {
+            intent: tuple(
+                Compiled.of(g, weights.genres[g], rules)
+                for g in fitted
+                if policy.genres[g].intent == intent
+            )
+            for intent in ("build", "none")
+        }
+        self.reads_shares = any(m.shares for models in self.by_intent.values() for m in models)
+
+    def choose(
+        self, features: Features, intent: str
+    ) -> tuple[str, float, str | None, tuple[ModelStep, ...]]:
+        """Return the genre of ``intent`` by softmax, its probability, runner-up and steps."""
+        shares = signal_shares(features.rules, features.scan, features.hits)
+        genre, confidence, runner_up, _, steps = self.rank(
+            features, shares if self.reads_shares else {}, intent
+        )
+        return genre, confidence, runner_up, steps
+
+    def rank(
+        self, features: Features, shares: dict[str, float], intent: str
+    ) -> tuple[str, float, str | None, GenreStep, tuple[ModelStep, ...]]:
+        """Return the genre among those of ``intent`` by softmax, and its traced steps.
+
+        Ties go to the genre listed first in the policy (a stable sort of the policy order).
+        """
+        models = self.by_intent.get(intent, ())
+        if not models:
+            return self.policy.fallback_genre, 0.0, None, GenreStep((), True), ()
+        scores = [model.score(features, shares) for model in models]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = math.fsum(exps)
+        probs = [round(e / total, 4) for e in exps]
+        order = sorted(range(len(models)), key=lambda i: -scores[i])
+        ranked = tuple((models[i].name, probs[i]) for i in order)
+        steps = tuple(
+            models[i]
+            .step(features, shares)
+            ._replace(name=f"genre {models[i].name}", probability=probs[i], said=said)
+            for i, said in zip(order, ("best", "runner-up"), strict=False)
+        )
+        runner_up = ranked[1][0] if len(ranked) > 1 else None
+        return ranked[0][0], ranked[0][1], runner_up, GenreStep(ranked, False), steps
+
+
 class FittedDecider:
     """Decides with the fitted models of a rule set's ``weights.yaml`` (see the module doc)."""
 
@@ -121,16 +180,8 @@ class FittedDecider:
         self._dimensions = tuple(
             Compiled.of(name, weights.dimensions[name], rules) for name in DIMENSIONS
         )
-        order = list(policy.genres)
-        fitted = sorted((g for g in weights.genres if g in policy.genres), key=order.index)
-        self._genres = {
-            intent: tuple(
-                Compiled.of(g, weights.genres[g], rules)
-                for g in fitted
-                if policy.genres[g].intent == intent
-            )
-            for intent in ("build", "none")
-        }
+        self._genre_models = GenreModels(policy, weights, rules)
+        self._genres = self._genre_models.by_intent
         self._tests = tuple((rule, _Test.of(rule.when)) for rule in policy.verdicts)
         self._above = weights.buildable_above
         self.safe_order = True
@@ -203,28 +254,8 @@ class FittedDecider:
     def rank(
         self, features: Features, shares: dict[str, float], is_spec: bool
     ) -> tuple[str, float, str | None, GenreStep, tuple[ModelStep, ...]]:
-        """Return the genre among those of the spec's intent by softmax, and its traced steps.
-
-        Ties go to the genre listed first in the policy (a stable sort of the policy order).
-        """
-        models = self._genres["build" if is_spec else "none"]
-        if not models:
-            return self.policy.fallback_genre, 0.0, None, GenreStep((), True), ()
-        scores = [model.score(features, shares) for model in models]
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = math.fsum(exps)
-        probs = [round(e / total, 4) for e in exps]
-        order = sorted(range(len(models)), key=lambda i: -scores[i])
-        ranked = tuple((models[i].name, probs[i]) for i in order)
-        steps = tuple(
-            models[i]
-            .step(features, shares)
-            ._replace(name=f"genre {models[i].name}", probability=probs[i], said=said)
-            for i, said in zip(order, ("best", "runner-up"), strict=False)
-        )
-        runner_up = ranked[1][0] if len(ranked) > 1 else None
-        return ranked[0][0], ranked[0][1], runner_up, GenreStep(ranked, False), steps
+        """Return the genre among those of the spec's intent by softmax, and its traced steps."""
+        return self._genre_models.rank(features, shares, "build" if is_spec else "none")
 
     def reason(
         self, verdict: Verdict, genre: str, dims: Dimensions, signals: dict[str, float]

@@ -13,7 +13,7 @@ from triage.inputs import SeedText, document_language
 from triage.judge.advice import evidence, questions, relevant_signals, summarise
 from triage.judge.decide import Decider, Decision, PolicyDecider, settle_language
 from triage.judge.features import Features, ScoreTables, contributions, measure
-from triage.judge.fitted import FittedDecider
+from triage.judge.fitted import FittedDecider, GenreModels
 from triage.report import Dimensions, SeedReport
 from triage.rulebook import Policy, RuleSet
 from triage.scan import ScanResult
@@ -103,10 +103,17 @@ class Judge:
 
 
 def default_decider(ruleset: RuleSet, tables: ScoreTables) -> Decider:
-    """Return the decider the rule set's policy names: fitted (with weights) or the policy's."""
-    if ruleset.policy.decider == "fitted" and ruleset.weights is not None:
-        return FittedDecider(ruleset.policy, ruleset.weights, tables.rules)
-    return PolicyDecider(ruleset.policy)
+    """Return the decider the rule set's policy names: fitted (with weights) or the policy's.
+
+    The policy's has the fitted genre models as its second opinion when ``fitted_genre`` asks.
+    """
+    policy, weights = ruleset.policy, ruleset.weights
+    if weights is None:
+        return PolicyDecider(policy)
+    if policy.decider == "fitted":
+        return FittedDecider(policy, weights, tables.rules)
+    opinion = GenreModels(policy, weights, tables.rules) if policy.fitted_genre else None
+    return PolicyDecider(policy, opinion)
 
 
 def _questions(policy: Policy, decision: Decision, features: Features) -> tuple[str, ...]:

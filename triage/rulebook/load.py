@@ -44,11 +44,13 @@ def load_rules(
     disable: Iterable[str] | str = (),
     *,
     include_defaults: bool = True,
+    weights: bool = True,
 ) -> RuleSet:
     """Load, validate and combine rule packs; raise ``RuleError`` listing every problem found.
 
     ``extra_dirs`` are folders of ``*.yaml`` packs (``str`` or ``Path``; one folder may be given
-    alone), ``disable`` rule ids (one id may be given alone).
+    alone), ``disable`` rule ids (one id may be given alone). ``weights=False`` leaves any
+    ``weights.yaml`` unread and unchecked (``triage fit`` writes a new one from the rules alone).
 
     Parsing YAML dominates start-up, so a validated rule set is kept in the cache (see
     ``triage.cache``) under a hash of every rule file and of the code that validates them.
@@ -57,7 +59,7 @@ def load_rules(
         extra_dirs = [extra_dirs]
     dirs = ([default_rules_dir()] if include_defaults else []) + [Path(d) for d in extra_dirs]
     disable = (disable,) if isinstance(disable, str) else tuple(disable)
-    key = _ruleset_key(dirs, disable)
+    key = _ruleset_key(dirs, disable, weights)
     cached = read_entry(_CACHE_KIND, key) if key else None
     if cached is not None:
         try:
@@ -65,7 +67,7 @@ def load_rules(
             return RuleSet.model_validate(from_json(cached))
         except ValueError:  # not JSON, or (ValidationError) from another version of the models
             pass  # load from the files
-    ruleset = _load_rule_files(dirs, disable)
+    ruleset = _load_rule_files(dirs, disable, weights)
     if key:
         write_entry(_CACHE_KIND, key, ruleset.model_dump_json().encode())
     return ruleset
@@ -77,12 +79,12 @@ def _validating_modules() -> tuple[Path, ...]:
     return (*sorted(_PACKAGE.glob("*.py")), _PACKAGE.parent / "cache.py")
 
 
-def _ruleset_key(dirs: list[Path], disable: tuple[str, ...]) -> str | None:
+def _ruleset_key(dirs: list[Path], disable: tuple[str, ...], weights: bool) -> str | None:
     """Hash everything a rule set is built from; None when a folder cannot be read."""
     kinds = [
         f"{name}={model.__module__}.{model.__qualname__}" for name, model in RULE_KINDS.items()
     ]
-    parts = [_CACHE_KIND, *sorted(disable), "\1", *kinds, "\1"]
+    parts = [_CACHE_KIND, *sorted(disable), "\1", *kinds, "\1", str(weights)]
     try:
         parts.extend(module.read_text(encoding="utf-8") for module in _validating_modules())
         if not all(folder.is_dir() for folder in dirs):
@@ -95,7 +97,7 @@ def _ruleset_key(dirs: list[Path], disable: tuple[str, ...]) -> str | None:
     return cache_key(parts)
 
 
-def _load_rule_files(dirs: list[Path], disable: tuple[str, ...]) -> RuleSet:
+def _load_rule_files(dirs: list[Path], disable: tuple[str, ...], read_weights: bool) -> RuleSet:
     policy_path = _find_policy(dirs)
     policy = load_policy(policy_path)
     problems: list[str] = []
@@ -112,7 +114,9 @@ def _load_rule_files(dirs: list[Path], disable: tuple[str, ...]) -> RuleSet:
     problems.extend(f"--disable: no rule has the id {rule_id!r}" for rule_id in unknown)
     if problems:
         raise RuleError(problems)
-    weights, weights_text = _weights(dirs, policy, [r.id for r in rules])
+    weights, weights_text = (
+        _weights(dirs, policy, [r.id for r in rules]) if read_weights else (None, "")
+    )
     enabled = tuple(r for r in rules if r.id not in set(disable))
     parts = [*sources, *sorted(disable), weights_text]
     digest = hashlib.sha256("\0".join(parts).encode()).hexdigest()
@@ -124,12 +128,20 @@ def _load_rule_files(dirs: list[Path], disable: tuple[str, ...]) -> RuleSet:
 def _weights(dirs: list[Path], policy: Policy, rule_ids: list[str]) -> tuple[Weights | None, str]:
     """Return the fitted weights of the last folder that has a weights file, and its text.
 
-    A policy that asks for the fitted decider without any weights file is refused.
+    A policy that asks for the fitted decider or its genre models without any weights file is
+    refused.
     """
     found = [d / WEIGHTS_FILE for d in dirs if (d / WEIGHTS_FILE).is_file()]
     if not found:
         if policy.decider == "fitted":
             raise RuleError([f"{POLICY_FILE}: decider: fitted needs a {WEIGHTS_FILE} (triage fit)"])
+        if policy.fitted_genre is not None:
+            raise RuleError(
+                [
+                    f"{POLICY_FILE}: fitted_genre needs a {WEIGHTS_FILE} beside it (triage fit), "
+                    "or remove fitted_genre from the policy"
+                ]
+            )
         return None, ""
     path = found[-1]
     return load_weights(path, policy, rule_ids), path.read_text(encoding="utf-8-sig")

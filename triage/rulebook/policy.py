@@ -193,6 +193,18 @@ class StructureSpec(_Frozen):
     quotes_max_per_kchar: float = Field(default=20.0, gt=0.0)
 
 
+class FittedGenreSpec(_Frozen):
+    """When the policy's genre ranking is too close to call, the fitted genre models decide.
+
+    ``lead_below``: when the best genre leads the next genre of its intent (build or not) by
+    fewer than this many points, or no genre reached its ``min_score``, the genre models of
+    ``weights.yaml`` choose among the genres of that intent; the verdict rules then read the
+    genre they chose.
+    """
+
+    lead_below: float = Field(gt=0.0)
+
+
 class Policy(_Frozen):
     """The whole decision policy, validated as a unit."""
 
@@ -214,6 +226,8 @@ class Policy(_Frozen):
     ask: AskTemplate | None = None
     # Who decides: the thresholds and verdict rules above, or the models of weights.yaml.
     decider: Literal["policy", "fitted"] = "policy"
+    # The policy decider's second opinion on close genre calls (needs weights.yaml).
+    fitted_genre: FittedGenreSpec | None = None
     # The languages the rules read (none: no language check).
     languages: LanguagePolicy | None = None
     structure: StructureSpec = StructureSpec()

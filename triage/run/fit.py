@@ -197,7 +197,9 @@ def fit_corpus(
     made_by = f"triage fit {folder.as_posix()} --c {c:g} --buildable-above {buildable_above:g}"
     weights = weights.model_copy(update={"made_by": made_by})
     header = [
-        "Fitted weights of the fitted decider (policy.yaml: decider: fitted), made by triage fit.",
+        "Fitted weights, made by triage fit: the models of the fitted decider (policy.yaml: "
+        "decider: fitted); the genre models also decide the policy's close genre calls "
+        "(policy.yaml: fitted_genre).",
         f"Corpus {folder.as_posix()}: {len(samples)} labelled documents, {len(used)} scored "
         f"(not borderline, readable), {len(groups)} source groups.",
         "Features: per rule log1p(min(hits, cap)), log1p(words), and per signal share:SIGNAL "
