@@ -1,6 +1,6 @@
 """Rebuild the training corpus from git snapshots into a labelled folder.
 
-Usage: ``python corpus/materialise.py --mirrors DIR --out DIR``.
+Usage: ``python corpus/materialise.py --mirrors DIR --out DIR [--manifest FOLDER ...]``.
 
 Reads every ``manifest/*.yaml`` beside this script, takes each record's bytes from
 ``git cat-file`` at the pinned commit (cut to ``source.lines`` when given), checks their SHA-256
@@ -155,12 +155,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--manifest",
         type=Path,
-        default=HERE / "manifest",
-        help="folder of manifest files (default: manifest/, the training corpus; holdout/ is the "
-        "held-out set nobody tunes on)",
+        action="append",
+        help="folder of manifest files, repeatable (default: manifest/, the training corpus; "
+        "holdout*/ are the held-out sets, see the README)",
     )
     args = parser.parse_args(argv)
-    records = load_manifest(args.manifest)
+    records = [r for folder in args.manifest or [HERE / "manifest"] for r in load_manifest(folder)]
     problems = manifest_problems(records)
     if not problems and not args.check:
         if args.mirrors is None or args.out is None:
