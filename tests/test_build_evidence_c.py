@@ -137,6 +137,11 @@ def test_a_size_the_build_must_take_in_is_a_capacity_target() -> None:
     assert not _fires("capacity-target", "a module with up to 16 MB of flash")
 
 
+def test_a_change_that_is_an_optimization_states_a_performance_goal() -> None:
+    assert _fires("performance-goal", "The new cache is purely an optimization.")
+    assert not _fires("performance-goal", "an optimization problem in logistics")
+
+
 def test_part_settings_are_no_performance_mention() -> None:
     assert not _fires("performance-terms", "a configurable baud rate and clock frequency")
     assert _fires("performance-terms", "the p99 latency of the search")
