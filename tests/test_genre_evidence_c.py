@@ -262,3 +262,55 @@ def test_common_headings_and_plain_words_do_not_move_a_spec_away() -> None:
     seed = assess_text(SPEC_WITH_PAPER_HEADINGS)
     assert seed.genre_id not in {"research-paper", "meeting-notes", "opinion-article"}, seed.summary
     assert seed.verdict == "buildable", seed.summary
+
+
+# ---------------------------------------------------------------- review titles
+
+
+def test_a_title_naming_a_review_is_review_evidence() -> None:
+    assert fires("review-title", "# Pocket 7 laptop review: small, loud and fast")
+    assert fires("review-title", "# 某款相机评测：一个月后的感受")
+    assert fires("review-title", "# 我对某种新语言的印象")
+    assert not fires("review-title", "# Code review guidelines")
+    assert not fires("review-title", "## 评论功能")
+    assert not fires("review-title", "# 上手指南")
+
+
+# ---------------------------------------------------------------- show transcripts
+
+SHOW_TRANSCRIPT = """---
+title: 'Episode 12: Desks, notebooks and habits'
+---
+
+You're listening to Small Systems, the show about the tools we keep. I'm Dana.
+And I'm Chris. This episode is about the notebooks we carry and why paper keeps coming back.
+So, paper. Why does it keep winning for you?
+Mostly because it is quiet. Nothing pings, nothing asks for an update, and the page is always there.
+That is fair. A tablet can do more, but it also wants more from you.
+Right, and a notebook never runs out of battery in the middle of a meeting.
+Do you number the pages before you start a new one?
+Always, and there is an index at the back, so a note from March can be found in a minute.
+How long does that take with a new book?
+Maybe half an hour, and it is a nice ritual for a Sunday evening.
+What goes on the first page?
+The date range and a short line about what the months were about.
+Nice. Listeners have asked about pens, so that is next time.
+Thanks for listening, and see you in two weeks.
+"""
+
+
+def test_a_show_transcript_is_a_chat_log_not_a_blog_post() -> None:
+    assert fires("podcast-frame", "You're listening to Small Systems.")
+    assert not fires("podcast-frame", "The show command lists the tables.")
+    assert fires("timestamped-turn", "00:01:12 So tell us how it started.")
+    assert not fires("timestamped-turn", "12:30:00 UTC is the cut-off")
+    assert assess_text(SHOW_TRANSCRIPT).genre_id == "chat-log"
+
+
+# ---------------------------------------------------------------- legal words
+
+
+def test_agency_names_and_bug_counts_are_no_legal_formula() -> None:
+    assert not fires("legal-terms", "the Immigration and Customs Enforcement agency")
+    assert not fires("legal-terms", "the linter reports twelve violations in the parser")
+    assert fires("legal-terms", "in violation of these terms of service")
