@@ -47,8 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
         const=DEFAULT_FOLDS,
         default=None,
         metavar="K",
-        help="grouped cross-validation of the fitted decider: fit on K-1 folds of source groups, "
-        f"judge the held-out one (K defaults to {DEFAULT_FOLDS}; needs the extra 'fit')",
+        help="grouped cross-validation: fit the weights on K-1 folds of source groups, judge "
+        "the held-out one as the policy decides with them (the fitted decider if the policy reads "
+        f"no weights; K defaults to {DEFAULT_FOLDS}; needs the extra 'fit')",
     )
     parser.add_argument(
         "--c", type=float, default=DEFAULT_C, metavar="C", help="L2 penalty for --cv fits"

@@ -7,6 +7,7 @@ seed reports. ``explain_document`` prints the trace the decider returned.
 """
 
 from triage.judge.bundle import BundleTally, summarise_bundle
+from triage.judge.checked import CheckedDecider
 from triage.judge.decide import (
     Absence,
     Decider,
@@ -24,12 +25,14 @@ from triage.judge.decide import (
 from triage.judge.explain import explain_document
 from triage.judge.features import Features, Fired, RuleRow
 from triage.judge.fitfeatures import feature_names, feature_row, signal_shares
-from triage.judge.fitted import FittedDecider, GenreModels
+from triage.judge.fitted import FittedDecider
 from triage.judge.judgment import Judge, Judgment
+from triage.judge.models import GenreModels
 
 __all__ = [
     "Absence",
     "BundleTally",
+    "CheckedDecider",
     "Decider",
     "Decision",
     "DimensionStep",

@@ -27,18 +27,17 @@ class DimensionStep(NamedTuple):
 
 
 class GenreStep(NamedTuple):
-    """Every genre's score, best first, and whether the best fell short.
+    """Every genre's score (points, or ``probabilities`` of fitted models), best first.
 
-    Ties between genres are ranked in the policy's order of genres.
-
-    ``fell_short``: the best score was not positive or below its genre's ``min_score``, so the
-    policy's fallback genre was chosen. ``deferred``: the policy's own choice when fitted genre
+    Ties in the policy's order. ``fell_short``: no score was positive and over its genre's
+    ``min_score``: the fallback genre. ``deferred``: the policy's own choice when fitted genre
     models chose instead (``None``: it stands).
     """
 
     ranked: tuple[tuple[str, float], ...]
     fell_short: bool
     deferred: str | None = None
+    probabilities: bool = False
 
 
 class VerdictStep(NamedTuple):

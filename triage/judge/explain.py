@@ -124,7 +124,7 @@ def _dimension_lines(policy: Policy, genre: str, trace: Trace) -> list[str]:
 
 def _genre_lines(policy: Policy, trace: Trace) -> list[str]:
     step = trace.genre
-    points = not trace.models or step.deferred is not None  # else a fitted decider's ranking
+    points = not step.probabilities
     lines = []
     for name, score in step.ranked[:TOP_GENRES]:
         cues = ", ".join(f"{s}×{w:g}" for s, w in policy.genres[name].cues.items())

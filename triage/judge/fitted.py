@@ -23,10 +23,8 @@ The reason is that of the policy's first verdict rule of the same verdict whose 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from itertools import product
-from typing import NamedTuple
 
 from triage.judge.decide import (
     Absence,
@@ -34,139 +32,15 @@ from triage.judge.decide import (
     DimensionStep,
     GenreStep,
     ModelStep,
-    Term,
     Trace,
     VerdictStep,
     _Test,
 )
 from triage.judge.features import Features, RuleRow
-from triage.judge.fitfeatures import rule_value, signal_shares, words_value
+from triage.judge.fitfeatures import signal_shares
+from triage.judge.models import Compiled, GenreModels, policy_reason
 from triage.report import DIMENSIONS, Dimensions, Verdict
-from triage.rulebook import SHARE_PREFIX, WORDS_FEATURE, Condition, LinearModel, Policy, Weights
-
-
-def sigmoid(score: float) -> float:
-    """Return the probability of a logit, without overflow."""
-    if score >= 0:
-        return 1.0 / (1.0 + math.exp(-score))
-    e = math.exp(score)
-    return e / (1.0 + e)
-
-
-class Compiled(NamedTuple):
-    """A linear model with its weights by rule position, to score the rules that fired."""
-
-    name: str
-    model: LinearModel
-    by_position: dict[int, float]
-    words: float
-    shares: dict[str, float]
-    """Weights of section coverages, by signal."""
-
-    @classmethod
-    def of(cls, name: str, model: LinearModel, rules: Sequence[RuleRow]) -> Compiled:
-        """Index a model's weights by the rule positions of a rule set (unknown ids weigh 0)."""
-        weights = model.weights
-        positions = {i: weights[row.id] for i, row in enumerate(rules) if row.id in weights}
-        shares = {
-            name.removeprefix(SHARE_PREFIX): w
-            for name, w in weights.items()
-            if name.startswith(SHARE_PREFIX)
-        }
-        return cls(name, model, positions, weights.get(WORDS_FEATURE, 0.0), shares)
-
-    def terms(self, features: Features, shares: dict[str, float]) -> list[Term]:
-        """Return the terms of the features that weigh in this model (``shares``: by signal)."""
-        rows, hits, weights = features.rules, features.hits, self.by_position
-        terms = []
-        for i in features.points:
-            if i in weights:
-                value = rule_value(hits[i], rows[i].cap)
-                terms.append(Term(rows[i].id, value, weights[i], value * weights[i]))
-        if self.words:
-            value = words_value(features.words)
-            terms.append(Term(WORDS_FEATURE, value, self.words, value * self.words))
-        for signal, weight in self.shares.items():
-            value = shares.get(signal, 0.0)
-            if value:
-                terms.append(Term(SHARE_PREFIX + signal, value, weight, value * weight))
-        return terms
-
-    def score(self, features: Features, shares: dict[str, float]) -> float:
-        """Return the logit of one document."""
-        return self.model.bias + math.fsum(term.points for term in self.terms(features, shares))
-
-    def step(
-        self, features: Features, shares: dict[str, float], yes: str = "yes", no: str = "no"
-    ) -> ModelStep:
-        """Apply the model as a yes/no decision and return the traced step."""
-        terms = self.terms(features, shares)
-        probability = sigmoid(self.model.bias + math.fsum(t.points for t in terms))
-        said = yes if probability >= self.model.threshold else no
-        ranked = tuple(sorted(terms, key=lambda t: (-abs(t.points), t.feature)))
-        model = self.model
-        return ModelStep(
-            self.name, model.bias, ranked, round(probability, 4), model.threshold, said
-        )
-
-
-class GenreModels:
-    """The fitted genre models of ``weights.yaml``, by intent.
-
-    The policy decider's second opinion on close genre calls (``GenreOpinion``), and the fitted
-    decider's genre step.
-    """
-
-    def __init__(self, policy: Policy, weights: Weights, rules: Sequence[RuleRow]) -> None:
-        """Index each genre's model by rule position, in the policy's order of genres."""
-        self.policy = policy
-        order = list(policy.genres)
-        fitted = sorted((g for g in weights.genres if g in policy.genres), key=order.index)
-        self.by_intent = {
-            intent: tuple(
-                Compiled.of(g, weights.genres[g], rules)
-                for g in fitted
-                if policy.genres[g].intent == intent
-            )
-            for intent in ("build", "none")
-        }
-        self.reads_shares = any(m.shares for models in self.by_intent.values() for m in models)
-
-    def choose(
-        self, features: Features, intent: str
-    ) -> tuple[str, float, str | None, tuple[ModelStep, ...]]:
-        """Return the genre of ``intent`` by softmax, its probability, runner-up and steps."""
-        shares = signal_shares(features.rules, features.scan, features.hits)
-        genre, confidence, runner_up, _, steps = self.rank(
-            features, shares if self.reads_shares else {}, intent
-        )
-        return genre, confidence, runner_up, steps
-
-    def rank(
-        self, features: Features, shares: dict[str, float], intent: str
-    ) -> tuple[str, float, str | None, GenreStep, tuple[ModelStep, ...]]:
-        """Return the genre among those of ``intent`` by softmax, and its traced steps.
-
-        Ties go to the genre listed first in the policy (a stable sort of the policy order).
-        """
-        models = self.by_intent.get(intent, ())
-        if not models:
-            return self.policy.fallback_genre, 0.0, None, GenreStep((), True), ()
-        scores = [model.score(features, shares) for model in models]
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = math.fsum(exps)
-        probs = [round(e / total, 4) for e in exps]
-        order = sorted(range(len(models)), key=lambda i: -scores[i])
-        ranked = tuple((models[i].name, probs[i]) for i in order)
-        steps = tuple(
-            models[i]
-            .step(features, shares)
-            ._replace(name=f"genre {models[i].name}", probability=probs[i], said=said)
-            for i, said in zip(order, ("best", "runner-up"), strict=False)
-        )
-        runner_up = ranked[1][0] if len(ranked) > 1 else None
-        return ranked[0][0], ranked[0][1], runner_up, GenreStep(ranked, False), steps
+from triage.rulebook import Condition, Policy, Weights
 
 
 class FittedDecider:
@@ -261,16 +135,7 @@ class FittedDecider:
         self, verdict: Verdict, genre: str, dims: Dimensions, signals: dict[str, float]
     ) -> tuple[str, tuple[VerdictStep, ...]]:
         """Return the reason of the policy's first rule of this verdict whose condition holds."""
-        intent = self.policy.genres[genre].intent
-        present = frozenset(name for name in DIMENSIONS if getattr(dims, name))
-        same = [(n, r, t) for n, (r, t) in enumerate(self._tests, start=1) if r.verdict == verdict]
-        for number, rule, test in same:
-            if test.holds(genre, intent, present, signals):
-                return rule.reason, (VerdictStep(number, rule, True),)
-        if same:
-            number, rule, _ = same[0]
-            return rule.reason, (VerdictStep(number, rule, False),)
-        return verdict, ()
+        return policy_reason(self.policy, self._tests, verdict, genre, dims, signals)
 
     @staticmethod
     def _dimension_trace(steps: Sequence[ModelStep], is_spec: bool) -> tuple[DimensionStep, ...]:

@@ -11,9 +11,11 @@ from typing import NamedTuple
 
 from triage.inputs import SeedText, document_language
 from triage.judge.advice import evidence, questions, relevant_signals, summarise
+from triage.judge.checked import CheckedDecider
 from triage.judge.decide import Decider, Decision, PolicyDecider, settle_language
 from triage.judge.features import Features, ScoreTables, contributions, measure
-from triage.judge.fitted import FittedDecider, GenreModels
+from triage.judge.fitted import FittedDecider
+from triage.judge.models import GenreModels
 from triage.report import Dimensions, SeedReport
 from triage.rulebook import Policy, RuleSet
 from triage.scan import ScanResult
@@ -105,13 +107,16 @@ class Judge:
 def default_decider(ruleset: RuleSet, tables: ScoreTables) -> Decider:
     """Return the decider the rule set's policy names: fitted (with weights) or the policy's.
 
-    The policy's has the fitted genre models as its second opinion when ``fitted_genre`` asks.
+    The policy's has the fitted genre models as its second opinion when ``fitted_genre`` asks,
+    and is checked by the fitted spec model (``CheckedDecider``) when ``fitted_verdict`` asks.
     """
     policy, weights = ruleset.policy, ruleset.weights
     if weights is None:
         return PolicyDecider(policy)
     if policy.decider == "fitted":
         return FittedDecider(policy, weights, tables.rules)
+    if policy.fitted_verdict:
+        return CheckedDecider(policy, weights, tables.rules, policy.fitted_verdict)
     opinion = GenreModels(policy, weights, tables.rules) if policy.fitted_genre else None
     return PolicyDecider(policy, opinion)
 

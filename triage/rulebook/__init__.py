@@ -2,8 +2,8 @@
 
 Modules, lowest first: ``yamlfile`` (YAML with a line for every value), ``kinds`` (the rule
 models and ``RULE_KINDS``, the one table of rule kinds), ``messages`` (validation errors as
-``file:line`` lines), ``policy``, ``checks`` (beyond the schema), ``weights`` (fitted models),
-``ruleset`` and ``load``.
+``file:line`` lines), ``opinions`` (when fitted models overrule the policy), ``policy``,
+``checks`` (beyond the schema), ``weights`` (fitted models), ``ruleset`` and ``load``.
 """
 
 from triage.rulebook.checks import example_failures

@@ -135,11 +135,12 @@ def _weights(dirs: list[Path], policy: Policy, rule_ids: list[str]) -> tuple[Wei
     if not found:
         if policy.decider == "fitted":
             raise RuleError([f"{POLICY_FILE}: decider: fitted needs a {WEIGHTS_FILE} (triage fit)"])
-        if policy.fitted_genre is not None:
+        asks = [name for name in ("fitted_genre", "fitted_verdict") if getattr(policy, name)]
+        if asks:
             raise RuleError(
                 [
-                    f"{POLICY_FILE}: fitted_genre needs a {WEIGHTS_FILE} beside it (triage fit), "
-                    "or remove fitted_genre from the policy"
+                    f"{POLICY_FILE}: {' and '.join(asks)} need(s) a {WEIGHTS_FILE} beside it "
+                    f"(triage fit), or remove {' and '.join(asks)} from the policy"
                 ]
             )
         return None, ""

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from triage.errors import RuleError
 from triage.report import DIMENSIONS, Verdict
 from triage.rulebook.messages import validation_messages
+from triage.rulebook.opinions import FittedGenreSpec, FittedVerdictSpec
 from triage.rulebook.yamlfile import load_yaml
 
 
@@ -193,18 +194,6 @@ class StructureSpec(_Frozen):
     quotes_max_per_kchar: float = Field(default=20.0, gt=0.0)
 
 
-class FittedGenreSpec(_Frozen):
-    """When the policy's genre ranking is too close to call, the fitted genre models decide.
-
-    ``lead_below``: when the best genre leads the next genre of its intent (build or not) by
-    fewer than this many points, or no genre reached its ``min_score``, the genre models of
-    ``weights.yaml`` choose among the genres of that intent; the verdict rules then read the
-    genre they chose.
-    """
-
-    lead_below: float = Field(gt=0.0)
-
-
 class Policy(_Frozen):
     """The whole decision policy, validated as a unit."""
 
@@ -228,6 +217,8 @@ class Policy(_Frozen):
     decider: Literal["policy", "fitted"] = "policy"
     # The policy decider's second opinion on close genre calls (needs weights.yaml).
     fitted_genre: FittedGenreSpec | None = None
+    # ... and on verdicts: the fitted spec model overrules the verdict when it is sure.
+    fitted_verdict: FittedVerdictSpec | None = None
     # The languages the rules read (none: no language check).
     languages: LanguagePolicy | None = None
     structure: StructureSpec = StructureSpec()

@@ -1,4 +1,4 @@
-"""Grouped cross-validation of the fitted decider: the honest figure for unseen sources.
+"""Grouped cross-validation of the fitted weights: the honest figure for unseen sources.
 
 The labelled documents are split into K folds by source group (``Label.source_group``: all
 documents of one source stay in one fold). For each fold, the weights are fitted on the other
@@ -44,8 +44,14 @@ def assign_folds(labels: Sequence[Label], k: int) -> list[int]:
 
 
 def with_weights(ruleset: RuleSet, weights: Weights) -> RuleSet:
-    """Return the rule set deciding with ``weights`` (fitted decider), with a new fingerprint."""
-    policy = ruleset.policy.model_copy(update={"decider": "fitted"})
+    """Return the rule set deciding with ``weights``, with a new fingerprint.
+
+    A policy that reads weights (``fitted_genre``, ``fitted_verdict``) keeps its decider and
+    reads these; one that reads none gets the fitted decider, so there is something to test.
+    """
+    policy = ruleset.policy
+    if not (policy.fitted_genre or policy.fitted_verdict):
+        policy = policy.model_copy(update={"decider": "fitted"})
     digest = hashlib.sha256(f"{ruleset.fingerprint}\0{weights.model_dump_json()}".encode())
     update = {"policy": policy, "weights": weights, "fingerprint": digest.hexdigest()}
     return ruleset.model_copy(update=update)
@@ -87,10 +93,13 @@ def cross_validate_corpus(
             if f == fold and sample.error is None:
                 reports[i] = _report(judge, sample)
     groups = len({lab.source_group() for lab in labels})
-    method = (
-        f"grouped {k}-fold cross-validation over {groups} source groups, C={c:g}, "
-        f"buildable above p(spec) {buildable_above:g}"
+    policy = ruleset.policy
+    who = (
+        "the policy with its fitted second opinions"
+        if policy.fitted_genre or policy.fitted_verdict
+        else f"the fitted decider, buildable above p(spec) {buildable_above:g}"
     )
+    method = f"grouped {k}-fold cross-validation over {groups} source groups, C={c:g}, {who}"
     languages = ruleset.policy.languages
     covered = languages.covered if languages else ()
     return score(labels, [r for r in reports if r is not None], method, covered=covered)

@@ -199,7 +199,7 @@ def fit_corpus(
     header = [
         "Fitted weights, made by triage fit: the models of the fitted decider (policy.yaml: "
         "decider: fitted); the genre models also decide the policy's close genre calls "
-        "(policy.yaml: fitted_genre).",
+        "(fitted_genre) and the spec model checks its verdicts (fitted_verdict).",
         f"Corpus {folder.as_posix()}: {len(samples)} labelled documents, {len(used)} scored "
         f"(not borderline, readable), {len(groups)} source groups.",
         "Features: per rule log1p(min(hits, cap)), log1p(words), and per signal share:SIGNAL "
