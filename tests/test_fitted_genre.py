@@ -21,7 +21,7 @@ from triage.judge import (
     explain_document,
 )
 from triage.rulebook import WEIGHTS_FILE, default_rules_dir, load_rules
-from triage.rulebook.policy import FittedGenreSpec
+from triage.rulebook.opinions import FittedGenreSpec
 from triage.scan import compile_scanner
 
 FIXTURES = ROOT / "tests" / "fixtures" / "labelled"
@@ -126,7 +126,9 @@ def _rules_copy(tmp_path: Path) -> Path:
 def test_fitted_genre_without_weights_is_refused_with_the_fix(tmp_path: Path) -> None:
     folder = _rules_copy(tmp_path)
     (folder / WEIGHTS_FILE).unlink()
-    with pytest.raises(RuleError, match=r"fitted_genre needs a weights\.yaml beside it"):
+    with pytest.raises(
+        RuleError, match=r"fitted_genre and fitted_verdict need\(s\) a weights\.yaml beside it"
+    ):
         load_rules(folder, include_defaults=False)
 
 

@@ -27,13 +27,18 @@ ROOT = Path(__file__).resolve().parent.parent
 GENRES = ROOT / "tests" / "fixtures" / "genres"
 
 
-def _without(ruleset: RuleSet, **off: tuple[str, ...]) -> Judge:
-    """Return a judge of the rule set whose policy scopes or quotes nothing (``off``)."""
+def _without(ruleset: RuleSet, *, fitted: bool = False, **off: tuple[str, ...]) -> Judge:
+    """Return a judge of the rule set whose policy scopes or quotes nothing (``off``).
+
+    Unless ``fitted``, the fitted second opinions are left out too: what is compared is the
+    policy's reading of structure, which the fitted spec model could otherwise overrule.
+    """
     policy = ruleset.policy
     structure = policy.structure.model_copy(update=off)
-    return Judge(
-        ruleset.model_copy(update={"policy": policy.model_copy(update={"structure": structure})})
-    )
+    update: dict[str, object] = {"structure": structure}
+    if not fitted:
+        update |= {"fitted_genre": None, "fitted_verdict": None}
+    return Judge(ruleset.model_copy(update={"policy": policy.model_copy(update=update)}))
 
 
 def _judged(text: str, judge: Judge | None = None) -> tuple[str, str]:
@@ -257,7 +262,7 @@ def test_short_or_heading_less_texts_without_quotes_are_judged_as_before(path: P
     text = path.read_text("utf-8")
     doc, result = Document(path.name, text), Re2Scanner(ruleset.rules).scan(text)
     now = Judge(ruleset).judge(doc, result)
-    before = _without(ruleset, scoped=(), quoted=()).judge(doc, result)
+    before = _without(ruleset, fitted=True, scoped=(), quoted=()).judge(doc, result)
     assert now.features.points == before.features.points or now.features.reach.quoted
     assert now.decision == before.decision
 
