@@ -68,7 +68,9 @@ def _start_slow_run(folder: Path) -> tuple[subprocess.Popen[str], list[int]]:
     while time.monotonic() < deadline:
         workers = _children(process.pid)
         if workers:
-            time.sleep(0.5)  # the worker has started its chunks
+            # The worker has started its chunks; a run with a warm cache ends within half a
+            # second of that, so signal well before.
+            time.sleep(0.1)
             return process, workers
         time.sleep(0.05)
     process.kill()
