@@ -6,25 +6,10 @@ Every text below is written for these tests; none comes from a corpus.
 
 from __future__ import annotations
 
-import re2
-
-from triage import assess_text, default_ruleset
-
-
-def _score(text: str, dimension: str) -> float:
-    report = assess_text(text, markdown=True)
-    assert report.scores is not None
-    return report.scores.dimensions[dimension]
-
-
-def _fires(rule_id: str, text: str) -> bool:
-    return re2.search(default_ruleset().rule(rule_id).pattern(), text) is not None
-
-
-def _held(text: str, dimension: str) -> bool:
-    threshold = default_ruleset().policy.dimensions[dimension].threshold
-    return _score(text, dimension) >= threshold
-
+from tests.evidence import dimension_held as _held
+from tests.evidence import dimension_score as _score
+from tests.evidence import fires as _fires
+from triage import assess_text
 
 # --- staged tasks and test harnesses
 STAGE_TASK = """In this stage, you’ll extend your key-value server so that it answers the `TIME`

@@ -6,22 +6,8 @@ cue must leave alone. All texts are written for these tests.
 
 from __future__ import annotations
 
-from functools import cache
-
-import re2
-
-from triage import assess_text, default_ruleset
-
-
-@cache
-def _pattern(rule_id: str) -> re2._Regexp:
-    (rule,) = [rule for rule in default_ruleset().rules if rule.id == rule_id]
-    return re2.compile(rule.pattern())
-
-
-def fires(rule_id: str, text: str) -> bool:
-    """Whether the default rule ``rule_id`` matches anywhere in ``text``."""
-    return _pattern(rule_id).search(text) is not None
+from tests.evidence import fires
+from triage import assess_text
 
 
 def signal_points(text: str, signal: str) -> float:

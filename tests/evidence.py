@@ -1,0 +1,32 @@
+"""Helpers shared by the rule-evidence tests: does a default rule fire, what a dimension scores."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import re2
+
+from triage import assess_text, default_ruleset
+
+
+@cache
+def _pattern(rule_id: str) -> re2._Regexp:
+    return re2.compile(default_ruleset().rule(rule_id).pattern())
+
+
+def fires(rule_id: str, text: str) -> bool:
+    """Whether the default rule ``rule_id`` matches anywhere in ``text``."""
+    return _pattern(rule_id).search(text) is not None
+
+
+def dimension_score(text: str, dimension: str) -> float:
+    """The score of ``dimension`` for ``text`` read as Markdown by the default rules."""
+    report = assess_text(text, markdown=True)
+    assert report.scores is not None
+    return report.scores.dimensions[dimension]
+
+
+def dimension_held(text: str, dimension: str) -> bool:
+    """Whether ``dimension`` reaches its policy threshold for ``text``."""
+    threshold = default_ruleset().policy.dimensions[dimension].threshold
+    return dimension_score(text, dimension) >= threshold
