@@ -45,12 +45,9 @@ class CheckedDecider:
     def decide(self, features: Features) -> Decision:
         """Return the policy's decision, overruled where the spec model is sure."""
         decision = self._decider.decide(features)
-        shares = (
-            signal_shares(features.rules, features.scan, features.hits)
-            if (self._spec.shares)
-            else {}
-        )
-        step = self._spec.step(features, shares, "spec", "not-a-spec")
+        spec = self._spec
+        shares = signal_shares(features.rules, features.scan, features.hits) if spec.shares else {}
+        step = spec.step(features, shares, "spec", "not-a-spec")
         verdict, bound = self.overruled(decision.verdict, step.probability)
         if verdict is None:
             said = f"{step.said}; the rules' {decision.verdict} stands"
