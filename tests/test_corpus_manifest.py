@@ -124,13 +124,14 @@ DEV_SET = ROOT.parent / "shared" / "corpus"
 HOLDOUT: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "holdout")
 HOLDOUT2: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "holdout2")
 HOLDOUT3: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "holdout3")
+HOLDOUT4: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "holdout4")
 
 
 @pytest.mark.skipif(not DEV_SET.is_dir(), reason="the labelled dev set is not beside the project")
 @pytest.mark.parametrize(
     "records",
-    [RECORDS, HOLDOUT, HOLDOUT2, HOLDOUT3],
-    ids=["training", "held-out", "held-out-2", "held-out-3"],
+    [RECORDS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4],
+    ids=["training", "held-out", "held-out-2", "held-out-3", "held-out-4"],
 )
 def test_a_manifest_shares_no_source_with_the_dev_set(records: list[dict[str, Any]]) -> None:
     dev_sources = {
@@ -142,14 +143,17 @@ def test_a_manifest_shares_no_source_with_the_dev_set(records: list[dict[str, An
 
 
 @pytest.mark.parametrize(
-    "held", [HOLDOUT, HOLDOUT2, HOLDOUT3], ids=["held-out", "held-out-2", "held-out-3"]
+    "held",
+    [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4],
+    ids=["held-out", "held-out-2", "held-out-3", "held-out-4"],
 )
 def test_every_record_of_a_held_out_set_is_valid_and_ids_are_unique_across_all(
     held: list[dict[str, Any]],
 ) -> None:
     assert held
     assert materialise.manifest_problems(held) == []
-    assert materialise.manifest_problems(RECORDS + HOLDOUT + HOLDOUT2 + HOLDOUT3) == []
+    every = RECORDS + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4
+    assert materialise.manifest_problems(every) == []
 
 
 def _sources(records: list[dict[str, Any]]) -> set[str]:
@@ -164,8 +168,15 @@ def _sources(records: list[dict[str, Any]]) -> set[str]:
         (HOLDOUT2, RECORDS),
         (HOLDOUT2, HOLDOUT),
         (HOLDOUT3, RECORDS + HOLDOUT + HOLDOUT2),
+        (HOLDOUT4, RECORDS + HOLDOUT + HOLDOUT2 + HOLDOUT3),
     ],
-    ids=["held-out/training", "held-out-2/training", "held-out-2/held-out", "held-out-3/others"],
+    ids=[
+        "held-out/training",
+        "held-out-2/training",
+        "held-out-2/held-out",
+        "held-out-3/others",
+        "held-out-4/others",
+    ],
 )
 def test_a_held_out_set_shares_no_source_with_the_sets_before_it(
     held: list[dict[str, Any]], others: list[dict[str, Any]]
