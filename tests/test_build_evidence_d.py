@@ -113,3 +113,11 @@ def test_looking_for_a_person_is_no_build_request() -> None:
     assert not _fires("build-request", "We are looking for a data engineer to join our team.")
     assert _fires("build-request", "We are looking for someone to build our booking page.")
     assert _fires("build-request", "We need a tool that renames photos by date.")
+
+
+# --- "you are tasked to develop ..." addresses the builder
+
+
+def test_tasked_to_develop_is_a_brief() -> None:
+    assert _fires("brief-addressed-build", "You are tasked to develop a program that sorts mail.")
+    assert not _fires("brief-addressed-build", "You are tasked to review the minutes.")
