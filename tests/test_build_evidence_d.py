@@ -121,3 +121,12 @@ def test_looking_for_a_person_is_no_build_request() -> None:
 def test_tasked_to_develop_is_a_brief() -> None:
     assert _fires("brief-addressed-build", "You are tasked to develop a program that sorts mail.")
     assert not _fires("brief-addressed-build", "You are tasked to review the minutes.")
+
+
+# --- step headings that carry an effort in hours or days are a set task
+
+
+def test_step_headings_with_an_effort_are_a_brief() -> None:
+    assert _fires("estimated-task-headings", "## Step 3: Throttle the uploads (~2-3 hours)")
+    assert _fires("estimated-task-headings", "### Part C: export (1 day)")
+    assert not _fires("estimated-task-headings", "## Step 3: Open the editor (10 minutes)")
