@@ -1,10 +1,10 @@
 """Genre evidence for legal texts, job ads, tutorials, chat logs and minutes in other languages and
 layouts, on short texts written for these tests.
 
-Each text is made up for the purpose: a code of conduct in Dutch, a Chinese regulation numbered by
-article, bylaws, a German job ad, a Portuguese lesson, a caption file, a chat export with Unix times,
-a podcast transcript with bold speakers, Swedish and Dutch minutes. A spec that uses some of the same
-words must stay a spec.
+Each text is made up for the purpose: a code of conduct in Dutch, a Chinese regulation numbered
+by article, bylaws, a German job ad, a Portuguese lesson, a caption file, a chat export with Unix
+times, a podcast transcript with bold speakers, Swedish and Dutch minutes. A spec that uses some
+of the same words must stay a spec.
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ The system shall let members book a meeting room for up to four hours.
         ("legal-words-languages", REGULATION_ZH),
         ("contract-terms", "The Chair shall preside at every meeting of the Board of Directors."),
         ("job-advertisement", JOB_DE),
-        ("job-advertisement", "We are looking for a senior data engineer to join the analytics group."),
+        ("job-advertisement", "We are looking for a senior data engineer to join the data group."),
         ("tutorial-teaching-languages", LESSON_PT),
         ("timestamped-turn", CAPTIONS),
         ("timestamped-turn", EPOCH_CHAT),
