@@ -118,3 +118,19 @@ def test_plain_connectives_of_specs_and_chats_are_not_opinion() -> None:
         "show which fields are required, and all of this is stored per user."
     )
     assert signal_points(spec, "opinion") == 0.0
+
+
+# ---------------------------------------------------------------- a page filed as a review
+
+
+def test_a_page_filed_as_a_review_is_a_review_cue() -> None:
+    assert fires("review-label", "category: Review")
+    assert fires("review-label", "tags: audio, reviews")
+    assert fires("review-label", "categories:\n  - Gadgets\n  - Review\n")
+    assert fires("review-label", "# A review of three e-readers")
+
+
+def test_review_as_a_process_is_not_a_review_label() -> None:
+    assert not fires("review-label", "## Review process")
+    assert not fires("review-label", "- Review the pull request before merging")
+    assert not fires("review-label", "title: Code review checklist")
