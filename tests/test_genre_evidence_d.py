@@ -134,3 +134,12 @@ def test_review_as_a_process_is_not_a_review_label() -> None:
     assert not fires("review-label", "## Review process")
     assert not fires("review-label", "- Review the pull request before merging")
     assert not fires("review-label", "title: Code review checklist")
+
+
+# ---------------------------------------------------------------- reporting in more languages
+
+
+def test_arabic_and_vietnamese_reporting_verbs_are_news_cues() -> None:
+    assert fires("reporting-verb-other-languages", "وأضاف الوزير أن المحادثات مستمرة")
+    assert fires("reporting-verb-other-languages", "Bộ trưởng cho biết kế hoạch sẽ bắt đầu")
+    assert not fires("reporting-verb-other-languages", "Hàm này trả về một danh sách")
