@@ -114,8 +114,8 @@ def test_a_bare_price_column_or_a_purchase_is_not_a_review_cue() -> None:
 
 def test_plain_connectives_of_specs_and_chats_are_not_opinion() -> None:
     spec = (
-        "Start with the login page. If so, redirect to the dashboard. The form must clearly "
-        "show which fields are required, and all of this is stored per user."
+        "Open the login page first. The form understandably asks for the e-mail address, and "
+        "all of this is stored per user, so it is no wonder the table grows."
     )
     assert signal_points(spec, "opinion") == 0.0
 
