@@ -274,7 +274,8 @@ def test_a_result_without_starts_or_structure_is_judged_as_a_whole() -> None:
     bare = ScanResult(full.counts, full.spans)
     assert bare.structure == NO_STRUCTURE
     judged = Judge(ruleset).judge(Document("t.md", text), bare)
-    assert judged.decision.genre == _judged(text, _without(ruleset, scoped=(), quoted=()))[0]
+    whole = _without(ruleset, fitted=True, scoped=(), quoted=())
+    assert judged.decision.genre == _judged(text, whole)[0]
 
 
 def test_the_policy_refuses_to_scope_a_dimension_signal() -> None:
