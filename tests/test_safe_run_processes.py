@@ -24,7 +24,10 @@ pytestmark = pytest.mark.skipif(not Path("/proc/self").exists(), reason="reads /
 SEED = "The system shall record every loan.\nUsers can search by title over HTTP.\n"
 # A run made slow on purpose (every batch sleeps), so it can be signalled while it works.
 SLOW_RUN = """
-import sys, time
+import signal, sys, time
+# As in a terminal: a job started in the background by a non-interactive shell inherits SIGINT
+# ignored, and Ctrl-C would then never reach the run this test is about.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import triage.run.processes as processes
 real = processes.assess_batch
 def slow(plan, targets):
@@ -68,9 +71,7 @@ def _start_slow_run(folder: Path) -> tuple[subprocess.Popen[str], list[int]]:
     while time.monotonic() < deadline:
         workers = _children(process.pid)
         if workers:
-            # The worker has started its chunks; a run with a warm cache ends within half a
-            # second of that, so signal well before.
-            time.sleep(0.1)
+            time.sleep(0.5)  # the worker has started its chunks
             return process, workers
         time.sleep(0.05)
     process.kill()
