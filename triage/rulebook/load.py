@@ -133,19 +133,23 @@ def _weights(dirs: list[Path], policy: Policy, rule_ids: list[str]) -> tuple[Wei
     """
     found = [d / WEIGHTS_FILE for d in dirs if (d / WEIGHTS_FILE).is_file()]
     if not found:
-        if policy.decider == "fitted":
-            raise RuleError([f"{POLICY_FILE}: decider: fitted needs a {WEIGHTS_FILE} (triage fit)"])
-        asks = [name for name in ("fitted_genre", "fitted_verdict") if getattr(policy, name)]
-        if asks:
-            raise RuleError(
-                [
-                    f"{POLICY_FILE}: {' and '.join(asks)} need(s) a {WEIGHTS_FILE} beside it "
-                    f"(triage fit), or remove {' and '.join(asks)} from the policy"
-                ]
-            )
+        if policy.reads_weights():
+            raise RuleError([_weights_missing(policy)])
         return None, ""
     path = found[-1]
     return load_weights(path, policy, rule_ids), path.read_text(encoding="utf-8-sig")
+
+
+def _weights_missing(policy: Policy) -> str:
+    """Say which part of the policy needs a weights file, and the two ways out."""
+    if policy.decider == "fitted":
+        return f"{POLICY_FILE}: decider: fitted needs a {WEIGHTS_FILE} (triage fit)"
+    named = ("fitted_genre", "fitted_verdict")
+    asks = " and ".join(name for name in named if getattr(policy, name))
+    return (
+        f"{POLICY_FILE}: {asks} need(s) a {WEIGHTS_FILE} beside it (triage fit), "
+        f"or remove {asks} from the policy"
+    )
 
 
 def _find_policy(dirs: list[Path]) -> Path:

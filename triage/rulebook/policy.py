@@ -223,6 +223,10 @@ class Policy(_Frozen):
     languages: LanguagePolicy | None = None
     structure: StructureSpec = StructureSpec()
 
+    def reads_weights(self) -> bool:
+        """Whether judging reads ``weights.yaml``: the fitted decider or a fitted opinion."""
+        return self.decider == "fitted" or bool(self.fitted_genre or self.fitted_verdict)
+
     @model_validator(mode="after")
     def _structure_names(self) -> Policy:
         """Scoped and quoted signals are known signals that feed no dimension."""

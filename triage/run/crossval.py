@@ -50,7 +50,7 @@ def with_weights(ruleset: RuleSet, weights: Weights) -> RuleSet:
     reads these; one that reads none gets the fitted decider, so there is something to test.
     """
     policy = ruleset.policy
-    if not (policy.fitted_genre or policy.fitted_verdict):
+    if not policy.reads_weights():
         policy = policy.model_copy(update={"decider": "fitted"})
     digest = hashlib.sha256(f"{ruleset.fingerprint}\0{weights.model_dump_json()}".encode())
     update = {"policy": policy, "weights": weights, "fingerprint": digest.hexdigest()}
@@ -96,7 +96,7 @@ def cross_validate_corpus(
     policy = ruleset.policy
     who = (
         "the policy with its fitted second opinions"
-        if policy.fitted_genre or policy.fitted_verdict
+        if policy.reads_weights() and policy.decider == "policy"
         else f"the fitted decider, buildable above p(spec) {buildable_above:g}"
     )
     method = f"grouped {k}-fold cross-validation over {groups} source groups, C={c:g}, {who}"
