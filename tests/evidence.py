@@ -30,3 +30,10 @@ def dimension_held(text: str, dimension: str) -> bool:
     """Whether ``dimension`` reaches its policy threshold for ``text``."""
     threshold = default_ruleset().policy.dimensions[dimension].threshold
     return dimension_score(text, dimension) >= threshold
+
+
+def signal_points(text: str, signal: str) -> float:
+    """The points one signal collects in ``text`` (read as plain text)."""
+    seed = assess_text(text)
+    assert seed.scores is not None
+    return seed.scores.signals.get(signal, 0.0)

@@ -6,16 +6,8 @@ cue must leave alone. All texts are written for these tests.
 
 from __future__ import annotations
 
-from tests.evidence import fires
+from tests.evidence import fires, signal_points
 from triage import assess_text
-
-
-def signal_points(text: str, signal: str) -> float:
-    """The points one signal collects in ``text``."""
-    seed = assess_text(text)
-    assert seed.scores is not None
-    return seed.scores.signals.get(signal, 0.0)
-
 
 # ---------------------------------------------------------------- "let's" before a name
 
