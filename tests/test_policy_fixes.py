@@ -53,8 +53,8 @@ def test_a_memo_listing_hardware_is_not_a_hardware_spec() -> None:
 def test_a_licence_header_does_not_make_a_hardware_spec_legal_text() -> None:
     report = assess_file(FIXTURES / "licence-header-timer.rst")
     assert report.genre_id == "hardware-spec"
-    # The rules call it buildable; the fitted spec model (p 0.37, under its buildable bound
-    # 0.5) asks for clarification first, the safer answer.
+    # The rules call it buildable; the fitted spec model (p under its buildable bound, 0.5,
+    # with the shipped weights) asks for clarification first, the safer answer.
     assert report.verdict in {"buildable", "needs-clarification"}
     assert report.dimensions is not None and report.dimensions.hardware_target
 

@@ -13,13 +13,12 @@ so ``triage explain`` shows the probability, the bound and what it overruled.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import product
 
-from triage.judge.decide import Decision, ModelStep, PolicyDecider, _Test
+from triage.judge.decide import OUTCOMES, Decision, ModelStep, PolicyDecider, _Test
 from triage.judge.features import Features, RuleRow
 from triage.judge.fitfeatures import signal_shares
 from triage.judge.models import Compiled, GenreModels, policy_reason
-from triage.report import DIMENSIONS, Dimensions, Verdict
+from triage.report import Verdict
 from triage.rulebook import Policy, Weights
 from triage.rulebook.opinions import FittedVerdictSpec
 
@@ -37,10 +36,6 @@ class CheckedDecider:
         self._spec = Compiled.of("spec", weights.spec, rules)
         self._check = check
         self._tests = tuple((rule, _Test.of(rule.when)) for rule in policy.verdicts)
-        self._outcomes = {
-            flags: Dimensions(**dict(zip(DIMENSIONS, flags, strict=True)))
-            for flags in product((False, True), repeat=len(DIMENSIONS))
-        }
 
     def decide(self, features: Features) -> Decision:
         """Return the policy's decision, overruled where the spec model is sure."""
@@ -77,7 +72,7 @@ class CheckedDecider:
             genre, confidence, runner_up, models = self._genres.choose(features, intent)
         steps = self._decider.weigh_dimensions(features, genre)
         flags = tuple(verdict != "not-a-spec" and s.absent is None for s in steps)
-        dims = self._outcomes[flags]
+        dims = OUTCOMES[flags]
         reason, tried = policy_reason(
             self.policy, self._tests, verdict, genre, dims, features.signals
         )

@@ -83,6 +83,11 @@ class LanguageStep(NamedTuple):
 
 
 _NO_RANKING = GenreStep((), fell_short=False)
+# The eight possible ``Dimensions``, by which are present: one model less per document.
+OUTCOMES = {
+    flags: Dimensions(**dict(zip(DIMENSIONS, flags, strict=True)))
+    for flags in product((False, True), repeat=len(DIMENSIONS))
+}
 
 
 class Trace(NamedTuple):
@@ -152,11 +157,6 @@ class PolicyDecider:
             (number, rule, _Test.of(rule.when))
             for number, rule in enumerate(policy.verdicts, start=1)
         )
-        # The eight possible ``Dimensions``, by which are present: one model less per document.
-        self._outcomes = {
-            flags: Dimensions(**dict(zip(DIMENSIONS, flags, strict=True)))
-            for flags in product((False, True), repeat=len(DIMENSIONS))
-        }
 
     def decide(self, features: Features) -> Decision:
         """Return the genre, the dimensions and the verdict of one document's features."""
@@ -167,7 +167,7 @@ class PolicyDecider:
             genre, confidence, runner_up, models = self._opinion[0].choose(features, intent)
             genre_step = genre_step._replace(deferred=own)
         steps = self.weigh_dimensions(features, genre)
-        dims = self._outcomes[tuple([step.absent is None for step in steps])]
+        dims = OUTCOMES[tuple([step.absent is None for step in steps])]
         tried = self.try_verdicts(genre, dims, features.signals)
         rule = tried[-1].rule if tried[-1].held else self.policy.verdicts[-1]
         return Decision(

@@ -24,9 +24,9 @@ The reason is that of the policy's first verdict rule of the same verdict whose 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import product
 
 from triage.judge.decide import (
+    OUTCOMES,
     Absence,
     Decision,
     DimensionStep,
@@ -63,10 +63,6 @@ class FittedDecider:
         """Whether the policy's clarification rules (pitch, paper) hold back a buildable."""
         models = [self._spec, self._buildable, *self._dimensions, *self._genres["build"]]
         self._reads_shares = any(m.shares for m in [*models, *self._genres["none"]])
-        self._outcomes = {
-            flags: Dimensions(**dict(zip(DIMENSIONS, flags, strict=True)))
-            for flags in product((False, True), repeat=len(DIMENSIONS))
-        }
 
     def decide(self, features: Features) -> Decision:
         """Return the genre, the dimensions and the verdict of one document's features."""
@@ -79,7 +75,7 @@ class FittedDecider:
         genre, confidence, runner_up, ranking, genre_steps = self.rank(features, shares, is_spec)
         dim_steps = [model.step(features, shares) for model in self._dimensions]
         flags = tuple(is_spec and step.said == "yes" for step in dim_steps)
-        dims = self._outcomes[flags]
+        dims = OUTCOMES[flags]
         built = self._buildable.step(features, shares, "buildable", "needs-clarification")
         verdict: Verdict = "needs-clarification" if is_spec else "not-a-spec"
         can = (dims.software_spec or dims.hardware_target) and not doubtful
