@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
@@ -11,8 +12,9 @@ from tests.conftest import ROOT
 from tests.test_cli import run
 from triage import default_ruleset
 from triage.cli import main
+from triage.judge import measure
 from triage.rulebook import load_weights
-from triage.run import Label, assign_folds, cross_validate, fit_corpus
+from triage.run import Label, assign_folds, cross_validate, fit_corpus, read_corpus
 
 FIXTURES = ROOT / "tests" / "fixtures" / "labelled"
 
@@ -84,6 +86,22 @@ def test_fit_keeps_the_spec_probability_to_build_and_names_it() -> None:
     assert weights.buildable_above == 0.7
     assert "buildable_above: 0.7\n" in text and "--buildable-above 0.7" in text
     assert "share:SIGNAL" in text  # the header names the section-coverage features
+    assert "genre:GENRE" in text  # and the policy's genre scores
+
+
+def test_fit_features_end_with_the_policy_genre_scores() -> None:
+    ruleset = default_ruleset()
+    corpus = read_corpus(FIXTURES, ruleset)
+    genres = list(ruleset.policy.genres)
+    assert corpus.names[-len(genres) :] == [f"genre:{g}" for g in genres]
+    sample = next(s for s in corpus.samples if s.error is None)
+    assert len(sample.row) == len(corpus.names)
+    assert sample.doc is not None and sample.result is not None
+    scores = measure(corpus.plan.judge.tables, sample.result, sample.doc.words).genres
+    best = max(scores, key=lambda g: scores[g])
+    assert sample.row[corpus.names.index(f"genre:{best}")] == pytest.approx(
+        math.log1p(scores[best])
+    )
 
 
 def test_fit_refuses_a_spec_probability_outside_its_range(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 import subprocess
 import sys
@@ -224,6 +225,30 @@ def test_a_section_share_weighs_like_a_rule_and_shows_in_the_trace(tmp_path: Pat
     assert f"share:feature: {term.value:.3f} × -4 →" in text
 
 
+def test_a_policy_genre_score_weighs_like_a_rule_and_shows_in_the_trace(tmp_path: Path) -> None:
+    weights = WEIGHTS.replace(
+        "    modal-shall: 1.0\n", "    modal-shall: 1.0\n    genre:requirements-spec: 0.5\n"
+    )
+    ruleset = load_rules([_rules_with(tmp_path, weights)], include_defaults=False)
+    plan = make_plan(ruleset)
+    doc = make_document(SPEC, "x")
+    result = plan.scanner.scan(doc.text)
+    judgment = plan.judge.judge(doc, result)
+    score = judgment.features.genres["requirements-spec"]
+    spec = judgment.decision.trace.models[0]
+    term = next(t for t in spec.terms if t.feature == "genre:requirements-spec")
+    assert score > 0 and term.value == pytest.approx(math.log1p(score))
+    assert term.points == pytest.approx(term.value * 0.5)
+    text = explain_document(doc, result, ruleset, judge=plan.judge)
+    assert f"genre:requirements-spec: {term.value:.3f} × 0.5 →" in text
+
+
+def test_a_score_of_an_unknown_genre_is_refused(tmp_path: Path) -> None:
+    broken = WEIGHTS.replace("system-shall: 2.0", "genre:gossip-column: 2.0")
+    with pytest.raises(RuleError, match=r"unknown genre in 'genre:gossip-column'.*GENRE"):
+        load_rules([_rules_with(tmp_path, broken)], include_defaults=False)
+
+
 def test_a_doubtful_spec_is_not_buildable(tmp_path: Path) -> None:
     sure = _report(tmp_path / "sure", SPEC)
     assert sure.verdict == "buildable"
@@ -239,7 +264,7 @@ def test_a_doubtful_spec_is_not_buildable(tmp_path: Path) -> None:
 
 def test_a_share_of_an_unknown_signal_is_refused(tmp_path: Path) -> None:
     broken = WEIGHTS.replace("system-shall: 2.0", "share:gossip: 2.0")
-    with pytest.raises(RuleError, match="unknown rule id 'share:gossip'"):
+    with pytest.raises(RuleError, match="unknown signal in 'share:gossip'"):
         load_rules([_rules_with(tmp_path, broken)], include_defaults=False)
 
 

@@ -23,7 +23,7 @@ from triage.judge.decide import (
     VerdictStep,
 )
 from triage.judge.explain import explain_document
-from triage.judge.features import Features, Fired, RuleRow
+from triage.judge.features import Features, Fired, RuleRow, measure
 from triage.judge.fitfeatures import feature_names, feature_row, signal_shares
 from triage.judge.fitted import FittedDecider
 from triage.judge.judgment import Judge, Judgment
@@ -54,6 +54,7 @@ __all__ = [
     "explain_document",
     "feature_names",
     "feature_row",
+    "measure",
     "signal_shares",
     "summarise_bundle",
 ]

@@ -2,8 +2,9 @@
 
 Per rule ``log1p(min(hits, cap))``; the length ``log1p(words)``; per signal its section coverage
 ``share:SIGNAL``: the share of the document's words in the sections its hits lie in (the
-sections of ``triage.scan.Structure``, placed as ``triage.judge.reach`` places them). No
-per-thousand-words scaling, no short-text multiplier.
+sections of ``triage.scan.Structure``, placed as ``triage.judge.reach`` places them); per genre
+``genre:GENRE``, ``log1p`` of the policy's score for it (the rules' reading, which the models
+may lean on or correct). No per-thousand-words scaling, no short-text multiplier.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 
 from triage.judge.features import RuleRow, fired_positions
 from triage.judge.reach import sections_held
-from triage.rulebook import SHARE_PREFIX, WORDS_FEATURE
+from triage.rulebook import GENRE_PREFIX, SHARE_PREFIX, WORDS_FEATURE
 from triage.scan import ScanResult, position_limit
 
 
@@ -25,6 +26,11 @@ def rule_value(hits: int, cap: int) -> float:
 def words_value(words: int) -> float:
     """Return the length feature: ``log1p`` of the word count."""
     return math.log1p(words)
+
+
+def genre_value(score: float) -> float:
+    """Return one genre's feature: ``log1p`` of the policy's score (a negative score is 0)."""
+    return math.log1p(score) if score > 0 else 0.0
 
 
 def signal_shares(
@@ -56,9 +62,16 @@ def signal_shares(
     }
 
 
-def feature_names(rules: Sequence[RuleRow], signals: Sequence[str]) -> list[str]:
-    """Return the names of the dense feature row: rule ids, ``words``, ``share:`` per signal."""
-    return [*(row.id for row in rules), WORDS_FEATURE, *(SHARE_PREFIX + s for s in signals)]
+def feature_names(
+    rules: Sequence[RuleRow], signals: Sequence[str], genres: Sequence[str]
+) -> list[str]:
+    """Return the names of the dense feature row: rule ids, ``words``, ``share:``, ``genre:``."""
+    return [
+        *(row.id for row in rules),
+        WORDS_FEATURE,
+        *(SHARE_PREFIX + s for s in signals),
+        *(GENRE_PREFIX + g for g in genres),
+    ]
 
 
 def feature_row(
@@ -67,7 +80,16 @@ def feature_row(
     words: int,
     shares: dict[str, float],
     signals: Sequence[str],
+    genre_scores: dict[str, float],
 ) -> list[float]:
-    """Return the dense feature row of one document (``feature_names`` order), for fitting."""
+    """Return the dense feature row of one document (``feature_names`` order), for fitting.
+
+    ``genre_scores``: the policy's score of every genre, in the policy's order.
+    """
     values = [rule_value(n, row.cap) if n else 0.0 for row, n in zip(rules, hits, strict=True)]
-    return [*values, words_value(words), *(shares.get(s, 0.0) for s in signals)]
+    return [
+        *values,
+        words_value(words),
+        *(shares.get(s, 0.0) for s in signals),
+        *(genre_value(score) for score in genre_scores.values()),
+    ]

@@ -13,9 +13,17 @@ from typing import NamedTuple
 
 from triage.judge.decide import GenreStep, ModelStep, Term, VerdictStep, _Test
 from triage.judge.features import Features, RuleRow
-from triage.judge.fitfeatures import rule_value, signal_shares, words_value
+from triage.judge.fitfeatures import genre_value, rule_value, signal_shares, words_value
 from triage.report import DIMENSIONS, Dimensions, Verdict
-from triage.rulebook import SHARE_PREFIX, WORDS_FEATURE, LinearModel, Policy, VerdictRule, Weights
+from triage.rulebook import (
+    GENRE_PREFIX,
+    SHARE_PREFIX,
+    WORDS_FEATURE,
+    LinearModel,
+    Policy,
+    VerdictRule,
+    Weights,
+)
 
 
 def sigmoid(score: float) -> float:
@@ -35,18 +43,17 @@ class Compiled(NamedTuple):
     words: float
     shares: dict[str, float]
     """Weights of section coverages, by signal."""
+    genres: dict[str, float]
+    """Weights of the policy's genre scores, by genre."""
 
     @classmethod
     def of(cls, name: str, model: LinearModel, rules: Sequence[RuleRow]) -> Compiled:
         """Index a model's weights by the rule positions of a rule set (unknown ids weigh 0)."""
         weights = model.weights
         positions = {i: weights[row.id] for i, row in enumerate(rules) if row.id in weights}
-        shares = {
-            name.removeprefix(SHARE_PREFIX): w
-            for name, w in weights.items()
-            if name.startswith(SHARE_PREFIX)
-        }
-        return cls(name, model, positions, weights.get(WORDS_FEATURE, 0.0), shares)
+        shares = _prefixed(weights, SHARE_PREFIX)
+        genres = _prefixed(weights, GENRE_PREFIX)
+        return cls(name, model, positions, weights.get(WORDS_FEATURE, 0.0), shares, genres)
 
     def terms(self, features: Features, shares: dict[str, float]) -> list[Term]:
         """Return the terms of the features that weigh in this model (``shares``: by signal)."""
@@ -63,6 +70,10 @@ class Compiled(NamedTuple):
             value = shares.get(signal, 0.0)
             if value:
                 terms.append(Term(SHARE_PREFIX + signal, value, weight, value * weight))
+        for genre, weight in self.genres.items():
+            value = genre_value(features.genres.get(genre, 0.0))
+            if value:
+                terms.append(Term(GENRE_PREFIX + genre, value, weight, value * weight))
         return terms
 
     def score(self, features: Features, shares: dict[str, float]) -> float:
@@ -81,6 +92,11 @@ class Compiled(NamedTuple):
         return ModelStep(
             self.name, model.bias, ranked, round(probability, 4), model.threshold, said
         )
+
+
+def _prefixed(weights: dict[str, float], prefix: str) -> dict[str, float]:
+    """Return the weights of the features named ``prefix + name``, by name."""
+    return {name.removeprefix(prefix): w for name, w in weights.items() if name.startswith(prefix)}
 
 
 class GenreModels:

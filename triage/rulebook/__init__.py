@@ -28,6 +28,7 @@ from triage.rulebook.policy import (
 )
 from triage.rulebook.ruleset import RuleSet
 from triage.rulebook.weights import (
+    GENRE_PREFIX,
     SHARE_PREFIX,
     WEIGHTS_FILE,
     WORDS_FEATURE,
@@ -38,6 +39,7 @@ from triage.rulebook.weights import (
 from triage.rulebook.yamlfile import MAX_FILE_BYTES, load_yaml
 
 __all__ = [
+    "GENRE_PREFIX",
     "MAX_FILE_BYTES",
     "POLICY_FILE",
     "RULE_KINDS",

@@ -1,12 +1,13 @@
 """Fitted weights: the linear models ``triage fit`` writes to ``weights.yaml``, validated.
 
 Each model is a bias plus weights by feature name: a rule id (its feature is ``log1p(min(hits,
-cap))``), ``words`` (``log1p(words)``) or ``share:SIGNAL`` (the share of the document's words in
-the sections holding that signal's hits: its section coverage). ``spec`` says whether a document
-intends a build at all, ``buildable`` whether a spec is complete enough to build from, each of
-``dimensions`` whether a spec states that dimension, and ``genres`` (one model per genre, compared
-by softmax) what kind of document it is. The file is data a person reviews; ``triage fit`` is what
-writes it.
+cap))``), ``words`` (``log1p(words)``), ``share:SIGNAL`` (the share of the document's words in
+the sections holding that signal's hits: its section coverage) or ``genre:GENRE`` (``log1p`` of
+the policy's score for that genre, so the models can lean on the rules' own reading). ``spec``
+says whether a document intends a build at all, ``buildable`` whether a spec is complete enough
+to build from, each of ``dimensions`` whether a spec states that dimension, and ``genres`` (one
+model per genre, compared by softmax) what kind of document it is. The file is data a person
+reviews; ``triage fit`` is what writes it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ WEIGHTS_FILE = "weights.yaml"
 WORDS_FEATURE = "words"
 # A signal's section coverage: SHARE_PREFIX + the signal's name.
 SHARE_PREFIX = "share:"
+# The policy's score of a genre: GENRE_PREFIX + the genre's id.
+GENRE_PREFIX = "genre:"
 
 
 class LinearModel(BaseModel):
@@ -72,7 +75,11 @@ def load_weights(path: Path, policy: Policy, rule_ids: Collection[str]) -> Weigh
         weights = Weights.model_validate(data)
     except ValidationError as exc:
         raise RuleError(validation_messages(path, exc, lines)) from exc
-    known = {*rule_ids, *(SHARE_PREFIX + signal for signal in policy.signals)}
+    known = {
+        *rule_ids,
+        *(SHARE_PREFIX + signal for signal in policy.signals),
+        *(GENRE_PREFIX + genre for genre in policy.genres),
+    }
     problems = _name_problems(path, lines, weights, policy, known)
     if problems:
         raise RuleError(problems)
@@ -106,7 +113,17 @@ def _name_problems(
         for feature in sorted(set(model.weights) - known):
             line = line_of(lines, (*where, "weights", feature))
             problems.append(
-                f"{path}:{line}: {'.'.join(where)}: unknown rule id {feature!r} "
-                f"(a feature is a rule id, {WORDS_FEATURE!r} or {SHARE_PREFIX}SIGNAL)"
+                f"{path}:{line}: {'.'.join(where)}: {_unknown(feature)} "
+                f"(a feature is a rule id, {WORDS_FEATURE!r}, "
+                f"{SHARE_PREFIX}SIGNAL or {GENRE_PREFIX}GENRE)"
             )
     return problems
+
+
+def _unknown(feature: str) -> str:
+    """Say what a feature name that refers to nothing was taken for."""
+    if feature.startswith(SHARE_PREFIX):
+        return f"unknown signal in {feature!r}"
+    if feature.startswith(GENRE_PREFIX):
+        return f"unknown genre in {feature!r}"
+    return f"unknown rule id {feature!r}"

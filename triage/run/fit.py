@@ -1,7 +1,8 @@
 """Fit: the weights of the fitted decider, from a labelled corpus (``triage fit``).
 
 Every labelled document is read and scanned once, with one ``Plan``; its features are those the
-fitted decider reads (``triage.judge.feature_row``: rule counts, length, section coverage).
+fitted decider reads (``triage.judge.feature_row``: rule counts, length, section coverage, the
+policy's genre scores).
 Regularised logistic regressions are fitted per decision: ``spec`` (on every scored document),
 ``genre`` (multinomial over the genres present), each dimension and ``buildable`` (on the specs
 only); borderline documents are left out. The solver is deterministic (lbfgs, no randomness),
@@ -24,7 +25,7 @@ import yaml
 
 from triage.errors import TriageError
 from triage.inputs import SeedText, Target
-from triage.judge import feature_names, feature_row, signal_shares
+from triage.judge import feature_names, feature_row, measure, signal_shares
 from triage.report import DIMENSIONS, SeedReport
 from triage.rulebook import LinearModel, RuleSet, Weights
 from triage.run.labels import Label, load_labels
@@ -69,7 +70,8 @@ def read_corpus(folder: Path, ruleset: RuleSet) -> Corpus:
         Target(lab.file, (folder / lab.file).as_posix(), folder / lab.file) for lab in labels
     ]
     plan = make_plan(ruleset, largest=max(target_sizes(targets)))
-    rows, signals = plan.judge.tables.rules, plan.judge.tables.signals
+    tables = plan.judge.tables
+    rows, signals = tables.rules, tables.signals
     samples = []
     for label, target in zip(labels, targets, strict=True):
         scanned = scan_read(plan, target, read_seed(plan, target))
@@ -78,9 +80,11 @@ def read_corpus(folder: Path, ruleset: RuleSet) -> Corpus:
             continue
         doc, result = scanned
         shares = signal_shares(rows, result, result.counts)
-        row = feature_row(rows, result.counts, doc.words, shares, signals)
+        genres = measure(tables, result, doc.words).genres
+        row = feature_row(rows, result.counts, doc.words, shares, signals, genres)
         samples.append(Sample(label, doc, result, row, None))
-    return Corpus(folder, samples, plan, feature_names(rows, signals))
+    names = feature_names(rows, signals, list(plan.ruleset.policy.genres))
+    return Corpus(folder, samples, plan, names)
 
 
 def fit_weights(
@@ -202,8 +206,9 @@ def fit_corpus(
         "(fitted_genre) and the spec model checks its verdicts (fitted_verdict).",
         f"Corpus {folder.as_posix()}: {len(samples)} labelled documents, {len(used)} scored "
         f"(not borderline, readable), {len(groups)} source groups.",
-        "Features: per rule log1p(min(hits, cap)), log1p(words), and per signal share:SIGNAL "
-        "(the share of the words in the sections its hits lie in).",
+        "Features: per rule log1p(min(hits, cap)), log1p(words), per signal share:SIGNAL "
+        "(the share of the words in the sections its hits lie in), and per genre genre:GENRE "
+        "(log1p of the policy's score for that genre).",
         f"L2-regularised logistic regressions, C={c:g}, lbfgs; weights rounded to {DIGITS} "
         f"decimals, |w| < {SMALLEST:g} dropped. Buildable needs p(spec) >= {buildable_above:g}.",
         "Review changes like code; regenerate with the command in made_by, never by hand.",
