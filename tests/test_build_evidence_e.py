@@ -21,9 +21,9 @@ lower half of the buffer address and the `addr_hi` parameter holds the upper hal
 field must be zero in this version. Errors are returned in the error member of the result.
 """
 
-HOWTO_PROSE = """We tuned one parameter by hand until the plot looked right. The field of view of the
-camera is wide, so the farm field fills the picture, and a parameter that specifies the zoom was
-left alone."""
+HOWTO_PROSE = """We tuned one parameter by hand until the plot looked right. The field of view
+of the camera is wide, so the farm field fills the picture, and a parameter that specifies the
+zoom was left alone."""
 
 
 def test_parameters_defined_one_by_one_read_as_a_contract() -> None:
