@@ -98,3 +98,33 @@ def test_a_reply_within_hours_is_no_performance_target() -> None:
 def test_a_response_within_seconds_stays_a_performance_target() -> None:
     assert _fires("modal-performance-target", "The search must answer within 2 seconds.")
     assert _fires("modal-performance-target", "The export must finish in under five minutes.")
+
+
+# --- firmware interfaces written against the processor's own vocabulary
+
+
+def test_privilege_modes_and_register_width_name_a_hardware_target() -> None:
+    assert _fires("hardware-component-terms", "callable from supervisor-mode software only")
+    assert _fires("hardware-component-terms", "passed as two XLEN-wide halves")
+    assert not _fires("hardware-component-terms", "Send the physical address of your office.")
+
+
+# --- exercises in other languages that say what the reader will do
+
+
+def test_an_exercise_in_german_or_spanish_addresses_the_builder() -> None:
+    assert _fires("brief-other-languages", "In dieser Übung sollst du einen Taschenrechner bauen.")
+    assert _fires("brief-other-languages", "En este ejercicio debes contar las palabras.")
+    assert _fires("brief-sections-other-languages", "## Übungsbeschreibung")
+    assert not _fires("brief-other-languages", "In dieser Übung haben wir viel gelernt.")
+
+
+# --- one idea offered on an idea page
+
+
+def test_the_fields_of_an_idea_page_read_as_a_pitch() -> None:
+    assert _fires("idea-page-fields", "type: 'Project Idea'")
+    assert _fires("idea-page-fields", "## Possible features")
+    assert _fires("idea-page-fields", "### Why this would be useful")
+    assert not _fires("idea-page-fields", "## Features")
+    assert not _fires("idea-page-fields", "Possible features are listed below.")
