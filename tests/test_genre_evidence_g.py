@@ -1,7 +1,8 @@
 """Genre evidence for documents that ask for nothing to be built and read as `other` or as a
 tutorial: speeches in other languages, talk transcripts, FAQ pages, project READMEs, encyclopedia
 pages in wiki markup, short job postings, install and upgrade guides, lessons in Chinese, Korean
-and Japanese, and a programming book's chapter with numbered listings.
+and Japanese, a programming book's chapter with numbered listings, and a post walking through
+the code it has just shown.
 
 Every text is made up for these tests. A spec that shares some of their words (slides, an FAQ
 section, an installation step, a guide the app shows) must keep its reading.
@@ -74,9 +75,6 @@ Within a calendar year the stable style does not change; new rules arrive behind
 
 README = """# Tidepool
 
-[![Build](https://ci.example.org/tidepool/badge.svg)](https://ci.example.org/tidepool)
-[![Version](https://img.shields.io/badge/version-2.3-blue)](https://example.org/tidepool)
-
 Tidepool is a small library that reads tide tables and answers when the next low tide is.
 
 Installation
@@ -148,6 +146,18 @@ in src/main.rs and run it.
 Now that we have a loop, let's look at how to stop it. Listing 3-2 adds a check for the word quit.
 """
 
+DEPLOY_POST = """# Putting a small web app on a hosting service
+
+Here's all the code we'll need to get a page on screen. Running the above file starts a server on
+port 8080. In the above snippet the port is fixed, so next we read it from the environment.
+"""
+
+LESSON_JA = """# 配列の基本
+
+この章では配列の作り方と、要素の取り出し方を紹介します。下の例を見てください。
+"""
+
+
 SPEC = """# Conference companion app
 
 The app shall show the talk schedule and the slides of each talk once the speaker uploads them.
@@ -171,17 +181,18 @@ The app shall show the talk schedule and the slides of each talk once the speake
         ("talk-transcript", "* **Speaker: Ann Lee**\n* **Slides: https://example.org/a.pdf**\n"),
         ("faq-page", FAQ_ZH),
         ("faq-page", FAQ_EN),
-        ("readme-badges", README),
         ("readme-sections", README),
         ("encyclopedia-page", WIKI),
         ("job-advertisement", JOB),
         ("tutorial-title", GUIDE_JA),
         ("tutorial-title", "# Build Guide\n\nSolder the diodes first."),
         ("tutorial-title", "---\ntitle: Guía de instalación de la base de datos\n---\n"),
-        ("tutorial-title", "title: \"A Field Guide to Feature Flags\"\n"),
+        ("tutorial-title", 'title: "A Field Guide to Feature Flags"\n'),
         ("tutorial-teaching-languages", GUIDE_JA),
         ("tutorial-teaching-languages", LESSON_ZH),
         ("tutorial-walkthrough", BOOK_CHAPTER),
+        ("tutorial-walkthrough", DEPLOY_POST),
+        ("tutorial-teaching-languages", LESSON_JA),
     ],
 )
 def test_cue_fires(rule_id: str, text: str) -> None:
@@ -197,7 +208,6 @@ def test_cue_fires(rule_id: str, text: str) -> None:
         ("talk-transcript", "Speaker 1: welcome back to the show"),
         ("faq-page", SPEC),
         ("faq-page", "## FAQ\n\nQuestions go to the list."),
-        ("readme-badges", "![Screenshot of the board](docs/board.png)"),
         ("readme-sections", "# Documentation\n\nThe paper's software is documented online."),
         ("readme-sections", "Usage\n-----\n"),
         ("encyclopedia-page", "=== START OF DATA SECTION ===\n"),
