@@ -284,3 +284,57 @@ def test_the_policy_refuses_to_scope_a_dimension_signal() -> None:
     with pytest.raises(ValueError, match="feeds dimension software_spec") as raised:
         Policy.model_validate(data)
     assert "unknown signal 'nonsense'" in str(raised.value)
+
+
+# ---- heading levels: a heading heads its subsections ------------------------------------
+
+
+def test_headings_know_their_level() -> None:
+    text = (
+        "# Title\n\nbody\n\n## Part\n\nbody\n\n### Detail\n\nbody\n\nSetext title\n============\n\n"
+        "body\n\nSetext part\n-----------\n\nbody\n\n3.2 Data model\n\nbody\n\n4. Interfaces\n\n"
+        "body\n\nACCEPTANCE CRITERIA\n\nbody\n"
+    )
+    levels = [(s.title, s.level) for s in structure_of(text).sections]
+    assert levels == [
+        ("Title", 1),
+        ("Part", 2),
+        ("Detail", 3),
+        ("Setext title", 1),
+        ("Setext part", 2),
+        ("3.2 Data model", 2),
+        ("4. Interfaces", 1),
+        ("ACCEPTANCE CRITERIA", 0),
+    ]
+
+
+def test_a_heading_heads_the_deeper_sections_up_to_its_next_peer() -> None:
+    text = (
+        "## Install\n\nwords\n\n### Linux\n\nwords\n\n#### Arch\n\nwords\n\n### macOS\n\nwords\n\n"
+        "## Usage\n\nwords\n\n### Flags\n\nwords\n\nNOTES\n\nwords\n"
+    )
+    structure = structure_of(text)
+    assert structure.with_subsections({0}) == {0, 1, 2, 3}
+    assert structure.with_subsections({1}) == {1, 2}
+    assert structure.with_subsections({4}) == {4, 5}  # an all-caps heading ends it: level unknown
+    assert structure.with_subsections({6}) == {6}
+
+
+def test_a_heading_cue_weighs_for_its_subsections() -> None:
+    # Over 1,000 words, so cues are scoped; the install steps are most of the text.
+    steps = "\n\n".join(
+        f"### Step {n}\n\n" + " ".join(["Run the command and check what it prints."] * 20)
+        for n in range(1, 6)
+    )
+    text = (
+        "# Gizmo\n\nGizmo turns logs into charts.\n\n## Installation\n\n" + steps + "\n\n"
+        "## Design notes\n\n" + " ".join(["The charts are drawn from the parsed records."] * 40)
+    )
+    ruleset = default_ruleset()
+    result = Re2Scanner(ruleset.rules).scan(text)
+    features = Judge(ruleset).judge(Document("t.md", text), result).features
+    readme = next(f for f in features.fired if f.rule.id == "readme-sections")
+    scope = features.reach.scopes[readme.position]
+    titles = [result.structure.sections[i].title for i in scope.sections]
+    assert titles == ["Installation", *(f"Step {n}" for n in range(1, 6))]
+    assert scope.share > 0.5

@@ -153,7 +153,7 @@ def _scopes(
     """Return the scope of each scoped rule that has one.
 
     A per-document rule whose hits all lie on headings (not the document's title) counts for
-    the sections they head; the
+    the sections they head, subsections included; the
     density rules of a long document (``long_words``), per signal, for the sections their hits
     lie in (in a shorter one a confined cue's density is already diluted by the other words).
     """
@@ -166,11 +166,12 @@ def _scopes(
         if not table.density[i] and not _headings_only(structure, voiced):
             continue
         key: int | str = table.signals[i] if table.density[i] else i
-        held.setdefault(key, set()).update(
-            sections_held(
-                structure, voiced, offsets, position_limit(table.caps[i], table.density[i])
-            )
+        found = sections_held(
+            structure, voiced, offsets, position_limit(table.caps[i], table.density[i])
         )
+        if not table.density[i]:  # a heading cue weighs for its subsections too
+            found = structure.with_subsections(found)
+        held.setdefault(key, set()).update(found)
     total = structure.words or 1
     lengths = [section.words for section in structure.sections]
     by_key = {}

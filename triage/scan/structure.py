@@ -57,16 +57,19 @@ _SENTENCE_END = (".", ",", ";", ":", "?", "!")
 
 
 class Section(NamedTuple):
-    """One section: where it starts, its heading, its words, where its body starts.
+    """One section: where it starts, its heading, its words, where its body starts, its level.
 
     The heading is empty before the first heading; the body starts after the heading's line or
-    lines (at ``start`` if untitled).
+    lines (at ``start`` if untitled). ``level``: 1 for ``#`` or a ``===`` underline, 2 for ``##``
+    or ``---``, a numbered heading's count of numbers (``3.2`` is 2); 0 when not known (an
+    all-caps line, or no heading).
     """
 
     start: int
     title: str
     words: int
     body: int
+    level: int = 0
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,23 @@ class Structure:
         if len(self.sections) > 1 and self.sections[0].words <= TITLE_AFTER_WORDS:
             return 1
         return None
+
+    def with_subsections(self, found: Iterable[int]) -> set[int]:
+        """Return the sections ``found`` and the subsections under each (deeper known levels).
+
+        A heading heads the sections after it up to the next heading of its level or higher, or
+        of no known level.
+        """
+        sections, held = self.sections, set(found)
+        for at in list(held):
+            level = sections[at].level
+            if not level:
+                continue
+            after = at + 1
+            while after < len(sections) and sections[after].level > level:
+                held.add(after)
+                after += 1
+        return held
 
     def on_heading(self, offsets: Sequence[int]) -> list[bool]:
         """Return whether each offset lies on a heading (its line or lines)."""
@@ -168,7 +188,7 @@ def quotations_of(text: str) -> Structure:
 
 def _sections(text: str, lines: str, fences: Spans, words: int | None) -> tuple[Section, ...]:
     """Return the sections of a text (``lines``: the text with a line break in front)."""
-    starts, titles, bodies = [0], [""], [0]
+    starts, titles, bodies, levels = [0], [""], [0], [0]
     for match in _HEADING.finditer(lines):  # a match's start is the offset of its line
         start, line = match.start(), match.group().strip()
         if (fences and _inside(fences, start)) or not _is_title(line):
@@ -177,13 +197,29 @@ def _sections(text: str, lines: str, fences: Spans, words: int | None) -> tuple[
             starts.append(start)
             titles.append("")
             bodies.append(start)
-        titles[-1], bodies[-1] = _title(line), match.end() - 1
+            levels.append(0)
+        titles[-1], bodies[-1], levels[-1] = _title(line), match.end() - 1, _level(line)
     ends = [*starts[1:], len(text)]
     counts = _words(text, starts, ends, words)
     return tuple(
-        Section(start, title, count, body)
-        for start, title, count, body in zip(starts, titles, counts, bodies, strict=True)
+        Section(start, title, count, body, level)
+        for start, title, count, body, level in zip(
+            starts, titles, counts, bodies, levels, strict=True
+        )
     )
+
+
+_NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
+
+
+def _level(line: str) -> int:
+    """Return a heading line's level (see ``Section``); 0 for an all-caps line."""
+    if line.startswith("#"):
+        return len(line) - len(line.lstrip("#"))
+    if "\n" in line:  # setext: the underline decides
+        return 1 if line.rstrip().endswith("=") else 2
+    numbered = _NUMBERED.match(line)
+    return numbered.group().count(".") + 1 if numbered else 0
 
 
 def _code(text: str, lines: str, fence: str, top: bool) -> tuple[list[tuple[int, int]], str]:
