@@ -37,3 +37,17 @@ def signal_points(text: str, signal: str) -> float:
     seed = assess_text(text)
     assert seed.scores is not None
     return seed.scores.signals.get(signal, 0.0)
+
+
+def assert_genre_not_buildable(text: str, genre: str) -> None:
+    """Assert that ``text`` is read as ``genre`` and is not called buildable."""
+    seed = assess_text(text)
+    assert seed.genre_id == genre, seed.summary
+    assert seed.verdict != "buildable", seed.summary
+
+
+def assert_buildable_spec(text: str) -> None:
+    """Assert that ``text`` is called buildable and holds a software spec."""
+    seed = assess_text(text)
+    assert seed.verdict == "buildable", seed.summary
+    assert dimension_held(text, "software_spec")

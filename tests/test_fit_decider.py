@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import ROOT
 from triage.errors import RuleError
 from triage.inputs import SeedText, make_document
-from triage.judge import FittedDecider, explain_document, signal_shares
+from triage.judge import FittedDecider, Judgment, Term, explain_document, signal_shares
 from triage.report import SeedReport
 from triage.rulebook import default_rules_dir, load_rules
 from triage.run import default_ruleset, make_plan
@@ -210,37 +210,35 @@ def test_a_signal_covers_the_share_of_words_of_the_sections_its_hits_lie_in() ->
     assert set(signal_shares(plan.judge.tables.rules, flat, flat.counts).values()) == {1.0}
 
 
-def test_a_section_share_weighs_like_a_rule_and_shows_in_the_trace(tmp_path: Path) -> None:
-    weights = WEIGHTS.replace(
-        "    modal-shall: 1.0\n", "    modal-shall: 1.0\n    share:feature: -4.0\n"
-    )
+def _weighed(tmp_path: Path, weight: str, text: str) -> tuple[Judgment, str]:
+    """Judge ``text`` with the test weights plus one spec weight; return it and its explain."""
+    weights = WEIGHTS.replace("    modal-shall: 1.0\n", f"    modal-shall: 1.0\n    {weight}\n")
     ruleset = load_rules([_rules_with(tmp_path, weights)], include_defaults=False)
     plan = make_plan(ruleset)
-    doc = make_document(STORY_THEN_SPEC, "x")
+    doc = make_document(text, "x")
     result = plan.scanner.scan(doc.text)
-    spec = plan.judge.judge(doc, result).decision.trace.models[0]
-    term = next(t for t in spec.terms if t.feature == "share:feature")
+    explained = explain_document(doc, result, ruleset, judge=plan.judge)
+    return plan.judge.judge(doc, result), explained
+
+
+def _spec_term(judgment: Judgment, feature: str) -> Term:
+    return next(t for t in judgment.decision.trace.models[0].terms if t.feature == feature)
+
+
+def test_a_section_share_weighs_like_a_rule_and_shows_in_the_trace(tmp_path: Path) -> None:
+    judgment, explained = _weighed(tmp_path, "share:feature: -4.0", STORY_THEN_SPEC)
+    term = _spec_term(judgment, "share:feature")
     assert 0.0 < term.value < 0.5 and term.points == pytest.approx(term.value * -4.0)
-    text = explain_document(doc, result, ruleset, judge=plan.judge)
-    assert f"share:feature: {term.value:.3f} × -4 →" in text
+    assert f"share:feature: {term.value:.3f} × -4 →" in explained
 
 
 def test_a_policy_genre_score_weighs_like_a_rule_and_shows_in_the_trace(tmp_path: Path) -> None:
-    weights = WEIGHTS.replace(
-        "    modal-shall: 1.0\n", "    modal-shall: 1.0\n    genre:requirements-spec: 0.5\n"
-    )
-    ruleset = load_rules([_rules_with(tmp_path, weights)], include_defaults=False)
-    plan = make_plan(ruleset)
-    doc = make_document(SPEC, "x")
-    result = plan.scanner.scan(doc.text)
-    judgment = plan.judge.judge(doc, result)
+    judgment, explained = _weighed(tmp_path, "genre:requirements-spec: 0.5", SPEC)
     score = judgment.features.genres["requirements-spec"]
-    spec = judgment.decision.trace.models[0]
-    term = next(t for t in spec.terms if t.feature == "genre:requirements-spec")
+    term = _spec_term(judgment, "genre:requirements-spec")
     assert score > 0 and term.value == pytest.approx(math.log1p(score))
     assert term.points == pytest.approx(term.value * 0.5)
-    text = explain_document(doc, result, ruleset, judge=plan.judge)
-    assert f"genre:requirements-spec: {term.value:.3f} × 0.5 →" in text
+    assert f"genre:requirements-spec: {term.value:.3f} × 0.5 →" in explained
 
 
 def test_a_score_of_an_unknown_genre_is_refused(tmp_path: Path) -> None:

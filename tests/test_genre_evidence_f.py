@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.evidence import dimension_held, fires
-from triage import assess_text
+from tests.evidence import assert_buildable_spec, assert_genre_not_buildable, fires
 
 PRESS_POST = """---
 title: Lantern 4.0 ships with offline maps
@@ -150,12 +149,8 @@ def test_cue_stays_quiet(rule_id: str, text: str) -> None:
     ],
 )
 def test_genre_and_not_buildable(text: str, genre: str) -> None:
-    seed = assess_text(text)
-    assert seed.genre_id == genre, seed.summary
-    assert seed.verdict != "buildable", seed.summary
+    assert_genre_not_buildable(text, genre)
 
 
 def test_spec_stays_a_spec() -> None:
-    seed = assess_text(SPEC)
-    assert seed.verdict == "buildable", seed.summary
-    assert dimension_held(SPEC, "software_spec")
+    assert_buildable_spec(SPEC)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.evidence import fires, signal_points
+from tests.evidence import assert_genre_not_buildable, fires, signal_points
 from triage import assess_text
 
 SPEECH_FR = """Monsieur le Président,
@@ -242,9 +242,7 @@ def test_other_cues_add_up(text: str) -> None:
     ],
 )
 def test_genre_and_not_buildable(text: str, genre: str) -> None:
-    seed = assess_text(text)
-    assert seed.genre_id == genre, seed.summary
-    assert seed.verdict != "buildable", seed.summary
+    assert_genre_not_buildable(text, genre)
 
 
 def test_spec_keeps_its_reading() -> None:
