@@ -87,18 +87,3 @@ def test_problems_and_candidates_of_public_life_are_no_assignment() -> None:
     assert not _fires("brief-other-languages", "地域の課題について住民と話し合った。")
     assert not _fires("brief-other-languages", "Le candidat a remporté le second tour.")
     assert not _fires("brief-other-languages", "Son rôle dans le gouvernement reste flou.")
-
-
-# --- issue templates asking for a change
-
-
-def test_issue_template_headings_in_other_languages() -> None:
-    assert _fires("issue-behaviour-headings", "### 预期行为")
-    assert _fires("issue-behaviour-headings", "## 再現手順")
-    assert _fires("issue-behaviour-headings", "### 기능 설명")
-    assert _fires("issue-behaviour-headings", "## Comportement attendu")
-
-
-def test_behaviour_in_prose_is_no_issue_template() -> None:
-    assert not _fires("issue-behaviour-headings", "他在会上的行为引起了争议。")
-    assert not _fires("issue-behaviour-headings", "## 기능")
