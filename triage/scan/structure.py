@@ -20,23 +20,11 @@ from functools import cached_property
 from typing import NamedTuple
 
 from triage.inputs import cjk_characters, count_words
+from triage.scan.headings import HEADING, heading_level, heading_title, is_title
 
 QUOTE_CHARS = 600
 SPLIT_CHARS = 256  # sections up to this long: split (faster than count_words per call)
-TITLE_CHARS = 60
 Spans = list[tuple[int, int]]
-# A heading's title: a short line (at most 12 words) that does not end like a sentence.
-_TITLE = r"[^\W\d_][^\n]{0,100}"
-# The line patterns below start with the line break before the line, matched in the text with a
-# line break put in front: a literal first character lets the search skip from line to line.
-_HEADING = re.compile(
-    r"\n(?: {0,3}#{1,6}[ \t]+\S[^\n]*$"  # ATX
-    r"|[ \t]{0,3}\S[^\n]{0,100}\n {0,3}(?:={3,}|-{3,})[ \t]*$"  # setext
-    rf"| {{0,3}}\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\.?[ \t]+{_TITLE}$"  # 3.2 Title
-    rf"| {{0,3}}\d{{1,2}}\.?[ \t]+[A-Z][^\n]{{0,60}}$"  # 4. Title (checked: short, no stop)
-    r"|[ \t]{0,3}[A-Z][A-Z0-9 ,&/()'\-]{3,60}$)",  # ALL CAPS
-    re.MULTILINE,
-)
 _FENCE = re.compile(r"\n {0,3}(`{3,}|~{3,})")
 _FRONT_MATTER = re.compile(
     r"\A(?:---|\+\+\+)[ \t]*\n.{0,4000}?\n(?:---|\+\+\+|\.\.\.)[ \t]*$",
@@ -53,7 +41,6 @@ _INLINE = re.compile(
     "|\u00ab" + _INSIDE.format(close="\u00bb") + "\u00bb"
 )
 _BLOCK_QUOTE = re.compile(r"\n[ \t]{0,3}>[^\n]*(?:\n[ \t]{0,3}>[^\n]*)*")
-_SENTENCE_END = (".", ",", ";", ":", "?", "!")
 
 
 class Section(NamedTuple):
@@ -189,16 +176,17 @@ def quotations_of(text: str) -> Structure:
 def _sections(text: str, lines: str, fences: Spans, words: int | None) -> tuple[Section, ...]:
     """Return the sections of a text (``lines``: the text with a line break in front)."""
     starts, titles, bodies, levels = [0], [""], [0], [0]
-    for match in _HEADING.finditer(lines):  # a match's start is the offset of its line
+    for match in HEADING.finditer(lines):  # a match's start is the offset of its line
         start, line = match.start(), match.group().strip()
-        if (fences and _inside(fences, start)) or not _is_title(line):
+        if (fences and _inside(fences, start)) or not is_title(line):
             continue
         if start:
             starts.append(start)
             titles.append("")
             bodies.append(start)
             levels.append(0)
-        titles[-1], bodies[-1], levels[-1] = _title(line), match.end() - 1, _level(line)
+        titles[-1], bodies[-1] = heading_title(line), match.end() - 1
+        levels[-1] = heading_level(line)
     ends = [*starts[1:], len(text)]
     counts = _words(text, starts, ends, words)
     return tuple(
@@ -207,19 +195,6 @@ def _sections(text: str, lines: str, fences: Spans, words: int | None) -> tuple[
             starts, titles, counts, bodies, levels, strict=True
         )
     )
-
-
-_NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
-
-
-def _level(line: str) -> int:
-    """Return a heading line's level (see ``Section``); 0 for an all-caps line."""
-    if line.startswith("#"):
-        return len(line) - len(line.lstrip("#"))
-    if "\n" in line:  # setext: the underline decides
-        return 1 if line.rstrip().endswith("=") else 2
-    numbered = _NUMBERED.match(line)
-    return numbered.group().count(".") + 1 if numbered else 0
 
 
 def _code(text: str, lines: str, fence: str, top: bool) -> tuple[list[tuple[int, int]], str]:
@@ -294,19 +269,6 @@ def _code_blocks(text: str, lines: str, fence: str) -> tuple[list[tuple[int, int
     if fence:
         blocks.append((opened, len(text)))
     return blocks, fence
-
-
-def _is_title(line: str) -> bool:
-    """Return whether a heading-shaped line reads as a title: short, not ending a sentence."""
-    first = line.split("\n", 1)[0].strip()
-    if first.startswith("#"):
-        return bool(first.strip("# \t"))
-    return len(first.split()) <= 12 and not first.endswith(_SENTENCE_END)
-
-
-def _title(line: str) -> str:
-    first = line.split("\n", 1)[0].strip().strip("#").strip()
-    return first[:TITLE_CHARS]
 
 
 def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
