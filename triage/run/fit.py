@@ -83,7 +83,7 @@ def read_corpus(folder: Path, ruleset: RuleSet) -> Corpus:
         genres = measure(tables, result, doc.words).genres
         row = feature_row(rows, result.counts, doc.words, shares, signals, genres)
         samples.append(Sample(label, doc, result, row, None))
-    names = feature_names(rows, signals, list(plan.ruleset.policy.genres))
+    names = feature_names(rows, signals, [genre.name for genre in tables.genres])
     return Corpus(folder, samples, plan, names)
 
 
