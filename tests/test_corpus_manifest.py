@@ -126,13 +126,22 @@ HOLDOUT2: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "ho
 HOLDOUT3: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "holdout3")
 HOLDOUT4: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "holdout4")
 HOLDOUT5: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "holdout5")
+HOLDOUT6: list[dict[str, Any]] = materialise.load_manifest(ROOT / "corpus" / "holdout6")
 
 
 @pytest.mark.skipif(not DEV_SET.is_dir(), reason="the labelled dev set is not beside the project")
 @pytest.mark.parametrize(
     "records",
-    [RECORDS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5],
-    ids=["training", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"],
+    [RECORDS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6],
+    ids=[
+        "training",
+        "held-out",
+        "held-out-2",
+        "held-out-3",
+        "held-out-4",
+        "held-out-5",
+        "held-out-6",
+    ],
 )
 def test_a_manifest_shares_no_source_with_the_dev_set(records: list[dict[str, Any]]) -> None:
     dev_sources = {
@@ -145,15 +154,15 @@ def test_a_manifest_shares_no_source_with_the_dev_set(records: list[dict[str, An
 
 @pytest.mark.parametrize(
     "held",
-    [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5],
-    ids=["held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"],
+    [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6],
+    ids=["held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6"],
 )
 def test_every_record_of_a_held_out_set_is_valid_and_ids_are_unique_across_all(
     held: list[dict[str, Any]],
 ) -> None:
     assert held
     assert materialise.manifest_problems(held) == []
-    every = RECORDS + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4 + HOLDOUT5
+    every = RECORDS + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4 + HOLDOUT5 + HOLDOUT6
     assert materialise.manifest_problems(every) == []
 
 
@@ -171,6 +180,7 @@ def _sources(records: list[dict[str, Any]]) -> set[str]:
         (HOLDOUT3, RECORDS + HOLDOUT + HOLDOUT2),
         (HOLDOUT4, RECORDS + HOLDOUT + HOLDOUT2 + HOLDOUT3),
         (HOLDOUT5, RECORDS + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4),
+        (HOLDOUT6, RECORDS + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4 + HOLDOUT5),
     ],
     ids=[
         "held-out/training",
@@ -179,6 +189,7 @@ def _sources(records: list[dict[str, Any]]) -> set[str]:
         "held-out-3/others",
         "held-out-4/others",
         "held-out-5/others",
+        "held-out-6/others",
     ],
 )
 def test_a_held_out_set_shares_no_source_with_the_sets_before_it(
