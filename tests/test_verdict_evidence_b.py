@@ -35,7 +35,7 @@ def test_ui_as_a_skill_is_no_interface() -> None:
 
 def test_a_function_named_in_prose_is_an_interface_part() -> None:
     assert _fires("code-signature", "The draw_columns() helper takes the state list")
-    assert _fires("code-signature", "call loadSettings() before drawing")
+    assert _fires("code-signature", "call load_settings() before drawing")
     assert not _fires("code-signature", "the item(s) on the list")
 
 
