@@ -1,6 +1,9 @@
 """Genre evidence, round 12: a finished library's README badges, a style guide's good and bad
 examples, an encyclopedia page's apparatus in other languages, vulnerability identifiers counted
-apart, how-to titles and teaching phrases in more languages, and a lecture's essay version.
+apart, how-to titles and teaching phrases in more languages, a lecture's essay version, a team
+README's sections in Korean, and the narrowings that keep a tender's numbered sections from
+reading as versions, an HTML table's cells from reading as verse and a pointer to a code of
+conduct from reading as legal text.
 
 Every text is made up for these tests. A spec that shares some of their words (a badge the app
 shows, a coding style users pick, the next section of a standard) must keep its reading.
@@ -145,3 +148,64 @@ def test_tutorial_cues_add_up(text: str) -> None:
 def test_hands_on_course_is_no_review() -> None:
     assert not fires("review-judgment", "The course has hands-on workshops and a final project.")
     assert fires("review-judgment", "A hands-on look at the new phone")
+
+
+TEAM_README_KO = """# 반려식물 기록 서비스
+
+## 📢 1. 서비스 소개
+
+식물에 물을 준 날짜를 기록하고 친구와 공유하는 웹 서비스입니다.
+
+## 🐈 2. 팀원 소개
+
+네 명이 함께 만들었습니다.
+
+## ⚙️ 3. 기술 스택
+
+React, Node.js
+
+## 🛑 4. 트러블 슈팅
+
+배포 후 이미지가 보이지 않던 문제를 해결했습니다.
+"""
+
+HTML_TABLE_TEXT = (
+    "      Operating system      \n"
+    "      Package manager      \n"
+    "      Install command      \n"
+    "      Various platforms      \n"
+)
+
+POEM = """The river keeps its winter voice
+below the quiet of the ice,
+and all the willows lean to hear
+"""
+
+
+def test_team_readme_sections() -> None:
+    assert fires("readme-sections-languages", TEAM_README_KO)
+    assert not fires("readme-sections-languages", "## 安装\n\n先安装依赖。\n")
+
+
+def test_tender_section_is_no_version() -> None:
+    assert not fires("changelog-entries", "3.1.1 - Documents given to the candidates\n")
+    assert fires("changelog-entries", "1.4.0 - March 3, 2024\n")
+
+
+def test_indented_table_cells_are_no_verse() -> None:
+    assert not fires("verse-lines", HTML_TABLE_TEXT)
+    assert fires("verse-lines", POEM)
+
+
+def test_pointer_to_code_of_conduct_is_no_legal_text() -> None:
+    assert not fires("legal-words-languages", "参与讨论之前，请先阅读我们的行为准则。")
+    assert fires("legal-words-languages", "# 贡献者行为准则")
+
+
+def test_lecture_layout_reads_as_tutorial() -> None:
+    assert fires("tutorial-title", "---\nlayout: lecture\ntitle: Shell tools\n---\n")
+    assert not fires("tutorial-title", "---\nlayout: post\ntitle: Shell tools\n---\n")
+
+
+def test_recommending_is_no_review() -> None:
+    assert not fires("review-judgment", "I recommend you do the exercises before the video.")
