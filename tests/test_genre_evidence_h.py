@@ -121,6 +121,13 @@ We decided to use PostgreSQL for the store, as the team already runs it.
         ("thesis-title", "# Should we still write comments?\n"),
         ("thesis-title", "title: Why I use a ten-year-old phone\n"),
         ("public-affairs", "a threat to free speech"),
+        ("organisation-byline", "---\nauthor: The Widget Team\n---\n"),
+        ("personal-experience-languages", "Letzte Woche habe ich den Drucker getauscht."),
+        ("personal-experience-languages", "J'ai testé trois claviers cet hiver."),
+        ("review-use-zh", "用了两个月，这个键盘手感不错"),
+        ("stance-other-languages", "N'est-ce pas là le vrai problème ?"),
+        ("stance-other-languages", "¿Acaso alguien lo pidió?"),
+        ("announcement-other-languages", "La versión 5 ya está disponible para descargar."),
     ],
 )
 def test_cue_fires(rule_id: str, text: str) -> None:
@@ -140,6 +147,9 @@ def test_cue_fires(rule_id: str, text: str) -> None:
         ("public-affairs", "She gave two talks at the conference."),
         ("public-affairs", "Copyright 2020 Example Ltd. All rights reserved."),
         ("evaluative-frame", "The point is stored as two floats."),
+        ("organisation-byline", "author: Jane Park"),
+        ("personal-experience-languages", "Die Funktion liefert eine sortierte Liste."),
+        ("review-use-zh", "提升用户体验是本期目标"),
     ],
 )
 def test_cue_stays_quiet(rule_id: str, text: str) -> None:
