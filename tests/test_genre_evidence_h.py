@@ -1,8 +1,8 @@
 """Genre evidence for the prose voices: personal posts in Chinese and Japanese, a team telling
 what it did, announcements of an organisation in German and Spanish, op-eds filed as such in
 their front matter, titles that ask a question of stance, and Korean news round-ups; and the
-words that were dropped or narrowed because they fire as often outside their genre (talks at a
-conference, all rights reserved, a heading that merely contains "opinion:").
+cues that were narrowed because they fire as often outside their genre (a heading that merely
+contains "opinion:", summing-up phrases of a story).
 
 Every text is made up for these tests. A spec that tells what its team decided must keep its
 reading.
@@ -120,7 +120,6 @@ We decided to use PostgreSQL for the store, as the team already runs it.
         ("thesis-title", 'title: "Was the cloud a mistake?"\n'),
         ("thesis-title", "# Should we still write comments?\n"),
         ("thesis-title", "title: Why I use a ten-year-old phone\n"),
-        ("public-affairs", "a threat to free speech"),
         ("organisation-byline", "---\nauthor: The Widget Team\n---\n"),
         ("personal-experience-languages", "Letzte Woche habe ich den Drucker getauscht."),
         ("personal-experience-languages", "J'ai testé trois claviers cet hiver."),
@@ -144,8 +143,6 @@ def test_cue_fires(rule_id: str, text: str) -> None:
         ("opinion-label", "See [her column](https://paper.example.org/opinion/12) on parks.\n"),
         ("personal-experience", "We found that the model overfits on small sets."),
         ("thesis-title", "# Can I use the API without a key?\n"),
-        ("public-affairs", "She gave two talks at the conference."),
-        ("public-affairs", "Copyright 2020 Example Ltd. All rights reserved."),
         ("evaluative-frame", "The point is stored as two floats."),
         ("organisation-byline", "author: Jane Park"),
         ("personal-experience-languages", "Die Funktion liefert eine sortierte Liste."),
