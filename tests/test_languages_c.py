@@ -197,6 +197,63 @@ pohodlím řidičů.
 }
 
 
+# Texts about software that ask for nothing to be built: a tutorial, a blog post and a news item
+# name forms, buttons, fields and databases as a spec does, and must not read as one.
+SOFTWARE_NON_SPECS = {
+    "nl-tutorial": """# Een contactformulier maken met HTML en PHP
+
+In deze handleiding bouwen we een eenvoudig contactformulier voor je website. Het formulier heeft
+drie velden: naam, e-mailadres en bericht. Onder de velden plaatsen we een knop om het formulier
+te versturen. Eerst maken we het HTML-bestand aan.
+
+## De verwerking
+
+Het PHP-script moet de velden controleren. Als een veld leeg is, toont het script een foutmelding.
+De gegevens worden daarna opgeslagen in een database met een tabel voor berichten. Gebruikers
+kunnen na het versturen een bevestiging zien. Open de pagina in je browser, vul de velden in en
+klik op de knop. Zo simpel is het!
+""",
+    "sv-blog": """# Så byggde jag min första app
+
+För några månader sedan bestämde jag mig för att lära mig React Native. Jag ville bygga en enkel
+app för att hålla koll på mina löprundor. Appen måste ju fungera utan nätverk, tänkte jag, så jag
+valde att spara allt lokalt i en databas på telefonen. Formuläret för en ny runda har fält för
+distans, tid och datum, och en knapp för att spara. Knappen visar ett felmeddelande om något fält
+är tomt. Det tog längre tid än jag trodde, men nu använder jag appen varje vecka.
+""",
+    "tr-tutorial": """# Flask ile giriş formu yapmak
+
+Bu yazıda Flask kullanarak basit bir giriş formu hazırlayacağız. Öncelikle bir sanal ortam
+oluşturun ve Flask paketini yükleyin. Ardından app.py dosyasını açın. Formda kullanıcı adı ve
+şifre için iki alan ve bir Gönder butonu olacak. Kullanıcı yanlış şifre girerse bir hata mesajı
+gösterilir. Veriler SQLite veritabanında saklanır. Sunucuyu başlatmak için komut satırında
+flask run komutunu çalıştırın ve tarayıcıda sayfayı açın.
+""",
+    "vi-news": """# Ra mắt ứng dụng đặt lịch khám bệnh trực tuyến
+
+Sở Y tế thành phố vừa giới thiệu ứng dụng cho phép người dân đặt lịch khám tại các bệnh viện
+công. Người dùng có thể chọn bác sĩ, ngày và giờ khám ngay trên điện thoại. Giao diện được thiết
+kế đơn giản với các nút lớn dành cho người cao tuổi. Theo đại diện Sở Y tế, hệ thống cần thêm
+thời gian để kết nối với tất cả bệnh viện. Dữ liệu của bệnh nhân được lưu trong cơ sở dữ liệu
+tập trung và được bảo mật theo quy định.
+""",
+    "uk-blog": """# Як я переписав свій бот на Python
+
+Кілька місяців тому я вирішив переписати свого Telegram-бота з нуля. Старий код був жахливий,
+і кожна нова функція ламала дві старі. Бот повинен був відповідати швидше, тому я переніс дані
+в базу даних PostgreSQL. Інтерфейс команд лишився тим самим, але тепер є кнопки замість тексту.
+Мій досвід показав, що тести варто писати з самого початку.
+""",
+    "cs-tutorial": """# Jak vytvořit formulář v Djangu
+
+V tomto návodu si ukážeme, jak vytvořit jednoduchý kontaktní formulář. Nejprve vytvoříme nový
+projekt a aplikaci. Formulář bude mít tři pole a tlačítko Odeslat. Data se uloží do databáze.
+Pokud uživatel nevyplní e-mail, zobrazí se chybová hláška. Nakonec spustíme server z příkazového
+řádku a formulář otevřeme v prohlížeči. Systém musí mít nastavenou správnou časovou zónu.
+""",
+}
+
+
 def _covering(ruleset: RuleSet) -> RuleSet:
     """Return the ruleset with the six languages added to the policy's covered list."""
     languages = ruleset.policy.languages
@@ -232,6 +289,13 @@ def test_news_and_opinion_in_a_newly_read_language_are_not_a_spec(
     assert report.verdict == "not-a-spec", report.summary
     kind = name.split("-")[1]
     assert report.genre == ("news report" if kind == "news" else "opinion article"), report.summary
+
+
+@pytest.mark.parametrize("name", sorted(SOFTWARE_NON_SPECS))
+def test_texts_about_software_in_those_languages_are_not_specs(ruleset: RuleSet, name: str) -> None:
+    report = assess_text(SOFTWARE_NON_SPECS[name], ruleset, markdown=True)
+    assert report.language == name.split("-")[0]
+    assert report.verdict == "not-a-spec", report.summary
 
 
 @pytest.mark.parametrize("name", sorted(NOT_SPECS))
