@@ -174,7 +174,14 @@ def test_a_chip_manual_in_chinese_reads_as_a_hardware_spec() -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["## 寄存器描述", "### 5.2 引脚定义", "## 電気的特性", "## ピン配置", "## 레지스터 설명", "### 핀 배치"],
+    [
+        "## 寄存器描述",
+        "### 5.2 引脚定义",
+        "## 電気的特性",
+        "## ピン配置",
+        "## 레지스터 설명",
+        "### 핀 배치",
+    ],
 )
 def test_reference_manual_headings(heading: str) -> None:
     assert _fires("hw-manual-sections-cjk", heading)
