@@ -148,3 +148,24 @@ def test_revision_notes_read_as_existing_hardware() -> None:
 def test_spec_mentioning_faults_stays_quiet() -> None:
     assert not fires("revision-errata", SENSOR_SPEC)
     assert not fires("revision-errata", SPEC_WITH_CONTENTS)
+
+
+CORE_RELEASE_NOTES = """Changelog
+=========
+
+V1.3.0
+------
+
+This is release 1.3.0 of the Tiny RISC-V core and its SoC.
+
+- Add a second SPI controller to the SoC
+- Add support for a new FPGA board
+
+Here are the new features of this release.
+"""
+
+
+def test_release_prose_reads_as_shipped() -> None:
+    assert fires("release-note-prose", CORE_RELEASE_NOTES)
+    assert not fires("release-note-prose", "This is version 4.0 of the specification.\n")
+    assert signal_points(CORE_RELEASE_NOTES, "other") >= 4.0
