@@ -51,3 +51,11 @@ def assert_buildable_spec(text: str) -> None:
     seed = assess_text(text)
     assert seed.verdict == "buildable", seed.summary
     assert dimension_held(text, "software_spec")
+
+
+def assert_spec_in_language(text: str, code: str) -> None:
+    """Assert that a Markdown ``text`` is read in language ``code`` as a software spec."""
+    report = assess_text(text, markdown=True)
+    assert report.language == code
+    assert report.dimensions is not None and report.dimensions.software_spec, report.summary
+    assert report.verdict != "not-a-spec", report.summary
