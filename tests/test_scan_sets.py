@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from triage import default_ruleset
 from triage.scan import compile_scanner, re2_sets
+from triage.scan.base import re2_set, set_matches
 
 TEXTS = [
     "The system shall export the report as CSV within 2 seconds on a Raspberry Pi 4.",
@@ -34,3 +37,32 @@ def test_a_part_that_finds_nothing_is_checked_rule_by_rule() -> None:
     text = TEXTS[0].encode()
     assert sorted(scanner.sets_fired(many, text)) == sorted(scanner.fired(text))
     assert scanner.fired(text)
+
+
+def test_a_part_that_truly_finds_nothing_is_not_searched_again_rule_by_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rules = default_ruleset().rules
+    scanner = compile_scanner(rules, "re2")
+    sets = re2_sets(rules, 6)
+
+    def refuse(index: int) -> None:
+        raise AssertionError(f"rule {index} was searched alone although its set answered")
+
+    monkeypatch.setattr(scanner, "_regex", refuse)
+    assert scanner.sets_fired(sets, b"zzzz") == []
+    assert scanner.subset_fired(b"zzzz", tuple(range(len(rules)))) == set()
+
+
+def test_a_set_answer_leaves_out_the_pattern_that_matches_every_text() -> None:
+    rules = default_ruleset().rules[:5]
+    matcher = re2_set(rules)
+    assert set_matches(matcher, b"", len(rules)) == []
+    assert set_matches(_GaveUp(), b"anything", len(rules)) is None
+
+
+class _GaveUp:
+    """Stands for a re2.Set whose DFA gave up: its answer is empty."""
+
+    def Match(self, data: bytes) -> list[int]:
+        return []

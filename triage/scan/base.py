@@ -22,8 +22,11 @@ SET_MEMORY = 64 << 20
 # The rules are matched by a few sets rather than one: one set's DFA grows with the product of
 # its patterns, so a few smaller sets build their states faster on new text (benchmarks/README).
 # With 187 rules, one of 4 sets needed ~128 MB of DFA states on the training corpus and rebuilt
-# them on every pass; 6 sets fit (`benchmarks/rulecost.py --sets`): eval of 1,028 docs 11.4 -> 9.1 s
-SET_PARTS = 6
+# them on every pass; 6 sets fit (`rulecost.py --sets`): eval, 1,028 docs, 11.4 -> 9.1 s;
+# With 264 rules, 12 sets of ~22: a run over new text spends its pass building DFA states, and
+# smaller sets build fewer (2,000 corpus slices of 5 KB, --jobs 1: 5.4 -> 4.9 s; a 20 MB text
+# 4.1 -> 3.4 s; peak RSS 350 -> 300 MB; a second pass over the same docs costs ~15% more).
+SET_PARTS = 12
 # A compiled set and the indexes (among all rules) of the rules it holds, in its order.
 RuleSet2 = tuple[re2.Set, tuple[int, ...]]
 # When at most this share of the rules is still to be counted (the later pieces of a large file,
@@ -31,6 +34,10 @@ RuleSet2 = tuple[re2.Set, tuple[int, ...]]
 # a never-firing rule otherwise forces every piece through the full pass.
 FEW_LEFT = 0.25
 _SUBSETS = 16  # sets of rule subsets kept compiled
+# Matches the empty string, so every text: in every answer of a set whose DFA did not give up.
+# Without it "no rule matches" looked like a DFA out of memory, and every rule was searched
+# again one by one: 2.4 s on a 4 MB piece where 101 rules were silent (seconds, not ms).
+_ALWAYS = "(?:)"
 
 
 class Scanner(Protocol):
@@ -56,7 +63,7 @@ class VerifyingScanner:
         self._limits = tuple(position_limit(rule.cap, rule.density) for rule in self.rules)
         self._shown = tuple(min(rule.cap, MAX_SPANS) for rule in self.rules)  # spans kept
         self._regexes: list[re2._Regexp | None] = [None] * len(self.rules)
-        self._subsets: dict[tuple[int, ...], re2.Set] = {}
+        self._subsets: dict[tuple[int, ...], tuple[RuleSet2, ...]] = {}
 
     def fired(self, data: bytes) -> Iterable[int]:
         """Return the indexes of the rules that match somewhere in ``data`` (a superset is fine)."""
@@ -93,43 +100,42 @@ class VerifyingScanner:
         return counts, spans, starts
 
     def subset_fired(self, data: bytes, subset: tuple[int, ...]) -> set[int]:
-        """Return which of the rules in ``subset`` match in ``data``, by a set of just those.
+        """Return which of the rules in ``subset`` match in ``data``, by sets of just those.
 
-        The sets are compiled on first use and a few are kept (a large file's later pieces ask
-        about the same few rules again and again).
+        The subset is split into sets no larger than the engine's own (one large set builds
+        its DFA states several times slower). They are compiled on first use and a few are
+        kept (a large file's later pieces ask about the same few rules again and again).
         """
         if not subset:
             return set()
-        matcher = self._subsets.get(subset)
-        if matcher is None:
+        sets = self._subsets.get(subset)
+        if sets is None:
             if len(self._subsets) >= _SUBSETS:
                 self._subsets.clear()
-            matcher = self._subsets[subset] = re2_set([self.rules[i] for i in subset])
-        hits: list[int] = matcher.Match(data) or []
-        if not hits:  # nothing, or the set's DFA ran out of memory: each regex says for sure
-            return {i for i in subset if self._regex(i).search(data)}
-        return {subset[j] for j in hits}
+            parts = -(-len(subset) * SET_PARTS // len(self.rules))  # ceiling
+            sets = self._subsets[subset] = re2_sets(self.rules, parts, subset)
+        return set(self.sets_fired(sets, data))
 
     def set_fired(self, matcher: re2.Set, data: bytes) -> list[int]:
-        """Return the rules a ``re2.Set`` finds in ``data``, double-checking an empty answer.
+        """Return the rules a ``re2.Set`` of all the rules finds in ``data``.
 
-        A set also answers "nothing" when its DFA runs out of memory; each rule's own regex
-        falls back to RE2's NFA instead, so it says for sure (cheap: most texts fire something).
+        When the set's DFA gives up (``set_matches`` says None), each rule's own regex falls
+        back to RE2's NFA instead, so it says for sure.
         """
-        found: list[int] = matcher.Match(data) or []
-        if found:
+        found = set_matches(matcher, data, len(self.rules))
+        if found is not None:
             return found
         return [index for index in range(len(self.rules)) if self._regex(index).search(data)]
 
     def sets_fired(self, sets: Sequence[RuleSet2], data: bytes) -> list[int]:
         """Return the rules that several ``re2.Set`` find in ``data`` (see ``set_fired``).
 
-        An empty answer of one set is double-checked over that set's rules only.
+        A set whose DFA gave up is double-checked over that set's rules only.
         """
         fired: list[int] = []
         for matcher, group in sets:
-            found: list[int] = matcher.Match(data) or []
-            if found:
+            found = set_matches(matcher, data, len(group))
+            if found is not None:
                 fired.extend(group[position] for position in found)
             else:
                 fired.extend(index for index in group if self._regex(index).search(data))
@@ -166,9 +172,15 @@ class VerifyingScanner:
         return min(count, self._caps[index]), tuple(found), tuple(starts)
 
 
-def re2_sets(rules: Sequence[Rule], parts: int = SET_PARTS) -> tuple[RuleSet2, ...]:
-    """Split the rules by position into ``parts`` sets, each with the rule indexes it holds."""
-    groups = [tuple(range(start, len(rules), parts)) for start in range(min(parts, len(rules)))]
+def re2_sets(
+    rules: Sequence[Rule], parts: int = SET_PARTS, among: Sequence[int] | None = None
+) -> tuple[RuleSet2, ...]:
+    """Split the rules (or those of them at the indexes ``among``) into ``parts`` sets.
+
+    Each set comes with the indexes (among all the rules) of the rules it holds.
+    """
+    chosen = tuple(range(len(rules))) if among is None else tuple(among)
+    groups = [chosen[start::parts] for start in range(min(parts, len(chosen)))]
     return tuple((re2_set([rules[i] for i in group]), group) for group in groups)
 
 
@@ -184,8 +196,21 @@ def re2_set(rules: Sequence[Rule], memory: int = SET_MEMORY) -> re2.Set:
     matcher = re2.Set.SearchSet(options)
     for rule in rules:
         matcher.Add(presence_form(rule.pattern()))
+    matcher.Add(_ALWAYS)  # last, at position len(rules): see ``set_matches``
     matcher.Compile()
     return matcher
+
+
+def set_matches(matcher: re2.Set, data: bytes, size: int) -> list[int] | None:
+    """Return the positions of the patterns a ``re2_set`` of ``size`` rules finds in ``data``.
+
+    Return None when the set's DFA gave up (out of memory): its answer is then empty, which is
+    told apart from "no rule matches" by the pattern that matches every text, added last.
+    """
+    found: list[int] | None = matcher.Match(data)
+    if not found:
+        return None
+    return [position for position in found if position != size]
 
 
 def encode(text: str) -> bytes | None:
