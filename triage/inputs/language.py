@@ -26,6 +26,7 @@ from triage.rulebook import LanguagePolicy
 # otherwise a word is a run of letters.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(f"[{_CJK}]|[^\\W\\d_{_CJK}]+")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")  # what _WORD finds in ASCII text
 _FENCE = re.compile(r"[ \t]{0,3}(?:```|~~~)")
 # Code spans and web addresses carry no language; both are bounded (linear time on any text).
 _CODE = re.compile(r"`[^`\n]{1,200}`|\b(?:https?|ftp)://\S{1,500}")
@@ -64,10 +65,24 @@ def language_sample(text: str, size: int) -> str:
     Lines inside fenced code blocks (``` or ~~~) are left out, and code spans and web addresses
     are blanked; at most ``_READ_FACTOR × size`` characters of the text are read.
     """
+    read = text[: min(size * _READ_FACTOR, OPENING_CHARS)]
+    if "```" in read or "~~~" in read:
+        sample = "\n".join(_unfenced_lines(read, size))
+    else:  # no fence: the lines up to the one that reaches ``size`` characters
+        sample = "\n".join(read.splitlines())
+        cut = sample.find("\n", max(size - 1, 0))
+        sample = sample if cut < 0 else sample[:cut]
+    if "`" in sample or "://" in sample:
+        sample = _CODE.sub(" ", sample)
+    return sample[:size]
+
+
+def _unfenced_lines(text: str, size: int) -> list[str]:
+    """Return the lines of ``text`` outside fenced code blocks, until ``size`` characters."""
     kept: list[str] = []
     length = 0
     fenced = False
-    for line in text[: min(size * _READ_FACTOR, OPENING_CHARS)].splitlines():
+    for line in text.splitlines():
         if _FENCE.match(line):
             fenced = not fenced
         elif not fenced:
@@ -75,11 +90,13 @@ def language_sample(text: str, size: int) -> str:
             length += len(line) + 1
             if length >= size:
                 break
-    return _CODE.sub(" ", "\n".join(kept))[:size]
+    return kept
 
 
 def words_of(sample: str) -> list[str]:
     """Return the words of a sample: runs of letters, and each CJK ideograph or kana alone."""
+    if sample.isascii():  # the same words, found twice as fast
+        return _ASCII_WORD.findall(sample)
     return _WORD.findall(sample)
 
 
@@ -89,11 +106,14 @@ def surely_covered(words: list[str], policy: LanguagePolicy) -> str | None:
     Sure: at least ``sure_share`` of the words are that language's common words, and at most
     ``max_foreign_letters`` of the letters are outside ASCII.
     """
-    letters = sum(map(len, words))
-    foreign = sum([len(word) for word in words if not word.isascii()])
-    if foreign > policy.max_foreign_letters * letters:
-        return None
-    lowered = [word.lower() for word in words]
+    # Words hold no spaces, so one joined string answers for all of them at C speed.
+    joined = " ".join(words)
+    if not joined.isascii():
+        letters = sum(map(len, words))
+        foreign = sum([len(word) for word in words if not word.isascii()])
+        if foreign > policy.max_foreign_letters * letters:
+            return None
+    lowered = joined.lower().split(" ")
     for code in policy.covered:
         common = policy.common_words.get(code)
         if common and sum(map(common.__contains__, lowered)) >= policy.sure_share * len(words):

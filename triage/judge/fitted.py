@@ -38,7 +38,7 @@ from triage.judge.decide import (
 )
 from triage.judge.features import Features, RuleRow
 from triage.judge.fitfeatures import signal_shares
-from triage.judge.models import Compiled, GenreModels, policy_reason
+from triage.judge.models import Compiled, GenreModels, model_inputs, policy_reason
 from triage.report import DIMENSIONS, Dimensions, Verdict
 from triage.rulebook import Condition, Policy, Weights
 
@@ -101,7 +101,8 @@ class FittedDecider:
         """
         every = [*self._genres["none"], *self._genres["build"]]
         if every and self.genre_agrees:
-            scores = [model.score(features, shares) for model in every]
+            inputs = model_inputs(features, shares)
+            scores = [model.score(inputs) for model in every]
             best = every[scores.index(max(scores))].name
             if self.policy.genres[best].intent != "build":
                 return f"the best genre of all, {best}, intends no build"

@@ -76,9 +76,19 @@ class Compiled(NamedTuple):
                 terms.append(Term(GENRE_PREFIX + genre, value, weight, value * weight))
         return terms
 
-    def score(self, features: Features, shares: dict[str, float]) -> float:
-        """Return the logit of one document."""
-        return self.model.bias + math.fsum(term.points for term in self.terms(features, shares))
+    def score(self, inputs: ModelInputs) -> float:
+        """Return the logit of one document: the bias and the points of ``terms``.
+
+        Computed from the document's ``model_inputs`` without building the terms (every genre
+        model scores every document; only the two best are traced). ``fsum`` is exact, so a
+        term of 0 left out or kept gives the same logit.
+        """
+        weights = self.by_position
+        points = [value * weights[i] for i, value in inputs.rules if i in weights]
+        points.append(inputs.words * self.words)
+        points += [inputs.shares.get(signal, 0.0) * w for signal, w in self.shares.items()]
+        points += [inputs.genres.get(genre, 0.0) * w for genre, w in self.genres.items()]
+        return self.model.bias + math.fsum(points)
 
     def step(
         self, features: Features, shares: dict[str, float], yes: str = "yes", no: str = "no"
@@ -92,6 +102,25 @@ class Compiled(NamedTuple):
         return ModelStep(
             self.name, model.bias, ranked, round(probability, 4), model.threshold, said
         )
+
+
+class ModelInputs(NamedTuple):
+    """One document's feature values, computed once for every model that scores it."""
+
+    rules: list[tuple[int, float]]
+    """Per rule that fired: its position and value."""
+    words: float
+    shares: dict[str, float]
+    genres: dict[str, float]
+    """Per genre with a positive policy score: its value."""
+
+
+def model_inputs(features: Features, shares: dict[str, float]) -> ModelInputs:
+    """Return the feature values of one document (``shares``: section coverage by signal)."""
+    rows, hits = features.rules, features.hits
+    rules = [(i, rule_value(hits[i], rows[i].cap)) for i in features.points]
+    genres = {g: genre_value(score) for g, score in features.genres.items() if score > 0}
+    return ModelInputs(rules, words_value(features.words), shares, genres)
 
 
 def _prefixed(weights: dict[str, float], prefix: str) -> dict[str, float]:
@@ -141,7 +170,8 @@ class GenreModels:
         models = self.by_intent.get(intent, ())
         if not models:
             return self.policy.fallback_genre, 0.0, None, GenreStep((), True, None, True), ()
-        scores = [model.score(features, shares) for model in models]
+        inputs = model_inputs(features, shares)
+        scores = [model.score(inputs) for model in models]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = math.fsum(exps)
