@@ -20,6 +20,10 @@ from triage.scan.patternshape import presence_form
         (r"[[:alpha:]{]{3,40}", r"[[:alpha:]{]{3,}"),
         (r"\p{Greek}{2,30}", r"\p{Greek}{2,}"),
         (r"\Qa{1,50}\E", r"\Qa{1,50}\E"),  # quoted text: left alone
+        (r"[]{1,50}]", r"[]{1,50}]"),  # a leading "]" is a literal inside the class
+        (r"[^]{1,50}]{2,30}", r"[^]{1,50}]{2,}"),
+        (r"[\]{1,50}]{1,30}", r"[\]{1,50}]{1,}"),  # an escaped "]" does not close it
+        (r"\x{41}{1,30}", r"\x{41}{1,}"),
     ],
 )
 def test_presence_form_unbounds_large_repeats_only(pattern: str, form: str) -> None:

@@ -15,6 +15,18 @@ RELAX_BOUND = 20
 _BOUNDED = re.compile(r"\{(\d+),(\d+)\}")
 
 
+# The tokens a bounded repeat could hide in, matched whole so their text is never read as a
+# repeat: an escape (``\p{Greek}`` and ``\x{41}`` whole), a bracket class (a leading ``^`` and
+# ``]``, escapes and ``[:alpha:]`` inside); and the bounded repeats themselves.
+_TOKENS = re.compile(
+    r"\\[pPx]\{[^}]*\}"
+    r"|\\."
+    r"|\[\^?\]?(?:\[:[^\]]*?:\]|\\.|[^\]\\])*\]"
+    r"|\{(\d+),(\d+)\}",
+    re.DOTALL,
+)
+
+
 @lru_cache(maxsize=4096)  # every scanner and subset set asks again for the same patterns
 def presence_form(pattern: str) -> str:
     """Return a pattern that matches wherever this one does, cheaper for an ``re2.Set``.
@@ -27,44 +39,12 @@ def presence_form(pattern: str) -> str:
     """
     if "\\Q" in pattern or not _BOUNDED.search(pattern):  # quoted text, or nothing to relax
         return pattern
-    out: list[str] = []
-    index = 0
-    while index < len(pattern):
-        end = _token_end(pattern, index)
-        token = pattern[index:end]
-        bounded = _BOUNDED.fullmatch(token)
-        if bounded and int(bounded.group(2)) >= RELAX_BOUND:
-            token = "{" + bounded.group(1) + ",}"
-        out.append(token)
-        index = end
-    return "".join(out)
+    return _TOKENS.sub(_relaxed, pattern)
 
 
-def _token_end(pattern: str, index: int) -> int:
-    """Return where the token starting at ``index`` ends: an escape, a class, a repeat, a char."""
-    char = pattern[index]
-    if char == "\\":
-        if pattern[index + 1 : index + 2] in ("p", "P", "x") and pattern.startswith("{", index + 2):
-            return pattern.index("}", index) + 1
-        return index + 2
-    if char == "[":
-        return _bracket_end(pattern, index)
-    bounded = _BOUNDED.match(pattern, index) if char == "{" else None
-    return bounded.end() if bounded else index + 1
-
-
-def _bracket_end(pattern: str, index: int) -> int:
-    """Return the index just after the bracket class at ``index`` (``[:alpha:]`` inside too)."""
-    index += 1
-    if pattern.startswith("^", index):
-        index += 1
-    if pattern.startswith("]", index):
-        index += 1
-    while pattern[index] != "]":
-        if pattern[index] == "\\":
-            index += 2
-        elif pattern.startswith("[:", index) and ":]" in pattern[index:]:
-            index = pattern.index(":]", index) + 2
-        else:
-            index += 1
-    return index + 1
+def _relaxed(token: re.Match[str]) -> str:
+    """Return a token as it is, or a bounded repeat with a large bound unbounded."""
+    low, high = token.group(1, 2)
+    if high is not None and int(high) >= RELAX_BOUND:
+        return "{" + low + ",}"
+    return token.group(0)
