@@ -1,21 +1,25 @@
-"""``triage cache info|clear``: where the on-disk cache is, how much it holds, and emptying it.
+"""``triage cache info|clear|warm``: where the on-disk cache is, emptying it, and filling it.
 
 The cache (``triage.cache``) keeps validated rule sets and compiled Hyperscan databases. It is
 bounded on its own (least recently used entries go first); ``clear`` is for freeing the space
-now, or for starting from cold when measuring.
+now, or for starting from cold when measuring; ``warm`` builds, before any run, what a run with
+the same rule options would otherwise build on its first seed (a CI job's set-up step).
 """
 
 from __future__ import annotations
 
 import argparse
+import time
 from collections.abc import Sequence
 
 from triage import cache
-from triage.cli.options import ExitCode
+from triage.cli.options import ExitCode, add_rules_options, config_for, ruleset_for
 from triage.inputs import size_text
 from triage.report import printable
+from triage.scan import CHOICES, choose_engine, compile_scanner, hyperscan_available
+from triage.scan.engines import AUTO_HYPERSCAN_RULES
 
-ACTIONS = ("info", "clear")
+ACTIONS = ("info", "clear", "warm")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,7 +31,18 @@ def build_parser() -> argparse.ArgumentParser:
         f"recently used removed first; {cache.CACHE_VARIABLE}=off turns it off).",
     )
     parser.add_argument(
-        "action", choices=ACTIONS, help="info: folder and size; clear: remove every entry"
+        "action",
+        choices=ACTIONS,
+        help="info: folder and size; clear: remove every entry; warm: validate the rule set "
+        "and compile the databases a run with the same options would use",
+    )
+    add_rules_options(parser)
+    parser.add_argument(
+        "--engine",
+        choices=CHOICES,
+        default=None,
+        help="warm: the engine to prepare for (default: auto, which prepares hyperscan when "
+        "it is installed and could choose it)",
     )
     return parser
 
@@ -40,7 +55,8 @@ def shown(text: str) -> str:
 def run(argv: Sequence[str]) -> ExitCode:
     """Print where the cache is and what it holds, or empty it."""
     args = build_parser().parse_args(argv)
-    for line in _clear() if args.action == "clear" else _info():
+    lines = {"clear": _clear, "info": _info}.get(args.action)
+    for line in lines() if lines is not None else _warm(args):
         print(line)
     return ExitCode.OK
 
@@ -63,3 +79,28 @@ def _info() -> list[str]:
         f"entries: {held.entries} of at most {cache.MAX_ENTRIES}",
         f"size: {size_text(held.size)} of at most {size_text(cache.MAX_BYTES)}",
     ]
+
+
+def _warm(args: argparse.Namespace) -> list[str]:
+    """Validate the rule set and compile the Hyperscan database a run could use, into the cache."""
+    args.paths = []  # the configuration found from the current folder applies
+    started = time.perf_counter()
+    ruleset = ruleset_for(args, config_for(args))
+    rules = ruleset.rules
+    lines = [f"rule set: {len(rules)} rules ready in {time.perf_counter() - started:.2f} s"]
+    if cache.cache_dir() is None:
+        lines.append(f"cache: off ({cache.CACHE_VARIABLE}); nothing was kept")
+    engine = (args.engine or "auto").lower()
+    if engine == "auto" and not hyperscan_available():
+        return [*lines, "hyperscan: not installed; re2 needs no compiled database"]
+    if engine == "auto" and len(rules) > AUTO_HYPERSCAN_RULES:
+        return [*lines, f"hyperscan: auto does not choose it for over {AUTO_HYPERSCAN_RULES} rules"]
+    if engine == "re2":
+        return [*lines, "re2: needs no compiled database"]
+    choose_engine("hyperscan", rules=rules)  # says why not, when it cannot be used
+    started = time.perf_counter()
+    scanner = compile_scanner(rules, "hyperscan")
+    load = getattr(scanner, "load_presence", None)
+    if load is not None:
+        load()
+    return [*lines, f"hyperscan: database ready in {time.perf_counter() - started:.2f} s"]
