@@ -33,6 +33,10 @@ def genre_value(score: float) -> float:
     return math.log1p(score) if score > 0 else 0.0
 
 
+# The last document's shares: the spec model and the genre models of one judgment both read them.
+_LAST: list[tuple[Sequence[RuleRow], ScanResult | None, Sequence[int], dict[str, float]]] = []
+
+
 def signal_shares(
     rules: Sequence[RuleRow], result: ScanResult | None, hits: Sequence[int]
 ) -> dict[str, float]:
@@ -40,8 +44,20 @@ def signal_shares(
 
     A text of one section (or whose hit positions are not known) is covered whole by every
     signal that fired. A rule followed to its position limit may hit later: every section from
-    its last hit followed on counts (as ``reach`` reads it).
+    its last hit followed on counts (as ``reach`` reads it). The answer for the same objects as
+    the last call is remembered (they are immutable; compared by identity).
     """
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is rules and last[1] is result and last[2] is hits:
+        return dict(last[3])
+    shares = _shares(rules, result, hits)
+    _LAST[:] = [(rules, result, hits, shares)]
+    return dict(shares)
+
+
+def _shares(
+    rules: Sequence[RuleRow], result: ScanResult | None, hits: Sequence[int]
+) -> dict[str, float]:
     fired = fired_positions(hits)
     if not fired:
         return {}
