@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import accumulate
 
 from triage.judge.features import RuleRow, fired_positions
-from triage.judge.reach import sections_held
+from triage.judge.reach import held_and_tail
 from triage.rulebook import GENRE_PREFIX, SHARE_PREFIX, WORDS_FEATURE
 from triage.scan import ScanResult, position_limit
 
@@ -66,15 +67,20 @@ def _shares(
     if starts is None or structure is None or len(structure.sections) < 2 or not structure.words:
         return dict.fromkeys([rules[i].signal for i in fired], 1.0)
     offsets = starts.of(fired)
-    held: dict[str, set[int]] = {}
+    count = len(structure.sections)
+    held: dict[str, tuple[set[int], int]] = {}  # per signal: sections hit, and an open tail
     for i in fired:
         limit = position_limit(rules[i].cap, rules[i].density)
-        found = sections_held(structure, offsets[i], offsets[i], limit)
-        held.setdefault(rules[i].signal, set()).update(found)
+        found, tail = held_and_tail(structure, offsets[i], offsets[i], limit)
+        sections, first = held.setdefault(rules[i].signal, (set(), count))
+        sections.update(found)
+        held[rules[i].signal] = (sections, min(first, tail))
     lengths = [section.words for section in structure.sections]
+    after = list(accumulate(reversed(lengths), initial=0))[::-1]  # after[k]: words from k on
     total = structure.words
     return {
-        signal: round(sum([lengths[k] for k in found]) / total, 3) for signal, found in held.items()
+        signal: round((sum([lengths[k] for k in found if k < tail]) + after[tail]) / total, 3)
+        for signal, (found, tail) in held.items()
     }
 
 

@@ -197,8 +197,21 @@ def sections_held(
     ``offsets``: all its hits followed; for a rule followed to its position ``limit``, later
     hits are unknown, so every section from its last hit followed on may hold some.
     """
+    found, tail = held_and_tail(structure, voiced, offsets, limit)
+    found.update(range(tail, len(structure.sections)))
+    return found
+
+
+def held_and_tail(
+    structure: Structure, voiced: Sequence[int], offsets: Sequence[int], limit: int
+) -> tuple[set[int], int]:
+    """Return what ``sections_held`` holds as the sections of the hits and the open tail.
+
+    The tail: the first section of those that may hold later hits (every one after it too),
+    or the number of sections when there is none. A long document of many sections is held
+    by a few numbers rather than a set of them all.
+    """
     found = set(structure.sections_of(voiced))
     if offsets and len(offsets) >= limit:
-        last = structure.sections_of([offsets[-1]])[0]
-        found.update(range(last, len(structure.sections)))
-    return found
+        return found, structure.sections_of([offsets[-1]])[0]
+    return found, len(structure.sections)
