@@ -13,19 +13,33 @@ from __future__ import annotations
 import codecs
 import stat
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from triage.errors import RuleError
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 200_000
 
 LineMap = dict[tuple[str | int, ...], int]
 
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+@cache
+def _yaml() -> Any:
+    """Import PyYAML when a file is first read: a run whose rule set is cached reads none."""
+    import yaml
+
+    return yaml
+
+
+@cache
+def _constructor() -> yaml.constructor.SafeConstructor:
+    constructor: yaml.constructor.SafeConstructor = _yaml().constructor.SafeConstructor()
+    return constructor
 
 
 class _Budget:
@@ -82,6 +96,7 @@ def load_yaml(path: Path) -> tuple[Any, LineMap]:
     """Load one YAML file safely; return its data and a path-to-line map."""
     text = read_yaml_text(path)
     lines: LineMap = {}
+    yaml = _yaml()
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = _build(node, (), lines, _Budget(MAX_NODES), str(path)) if node else None
@@ -94,7 +109,7 @@ def load_yaml(path: Path) -> tuple[Any, LineMap]:
 
 def _yaml_error_message(path: Path, text: str, exc: yaml.YAMLError) -> str:
     mark = getattr(exc, "problem_mark", None)
-    if isinstance(exc, yaml.reader.ReaderError):
+    if isinstance(exc, _yaml().reader.ReaderError):
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -109,6 +124,7 @@ def _build(
 ) -> Any:
     budget.spend(where)
     lines[path] = node.start_mark.line + 1
+    yaml = _yaml()
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         first: dict[Any, int] = {}
@@ -135,10 +151,10 @@ def _repeated_key(where: str, key: Any, first: int, node: yaml.Node) -> None:
 
 def _scalar(node: yaml.Node, where: str) -> Any:
     """Build one scalar; a value YAML's own types refuse (``2024-13-45``) is a ``RuleError``."""
-    if not isinstance(node, yaml.ScalarNode):
+    if not isinstance(node, _yaml().ScalarNode):
         return repr(node.value)
     try:
-        return _CONSTRUCTOR.construct_object(node, deep=True)
+        return _constructor().construct_object(node, deep=True)
     except (ValueError, OverflowError) as exc:
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         why = f"invalid YAML value {node.value!r}: {exc}"

@@ -7,6 +7,9 @@ against them, ``fit`` fits the fitted decider's weights and ``crossval`` cross-v
 source group.
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from triage.run.api import (
     MANY_SEEDS,
     assess_document,
@@ -18,18 +21,48 @@ from triage.run.api import (
     explain_file,
 )
 from triage.run.budget import DEFAULT_TIMEOUT
-from triage.run.crossval import DEFAULT_FOLDS, assign_folds, cross_validate, with_weights
-from triage.run.evaluate import EvalReport, evaluate, score
-from triage.run.fit import (
-    DEFAULT_BUILDABLE_ABOVE,
-    DEFAULT_C,
-    fit_corpus,
-    fit_weights,
-    read_corpus,
-    weights_yaml,
-)
-from triage.run.labels import Label, load_labels
 from triage.run.plan import Plan, default_ruleset, make_plan
+
+if TYPE_CHECKING:
+    from triage.run.crossval import DEFAULT_FOLDS, assign_folds, cross_validate, with_weights
+    from triage.run.evaluate import EvalReport, evaluate, score
+    from triage.run.fit import (
+        DEFAULT_BUILDABLE_ABOVE,
+        DEFAULT_C,
+        fit_corpus,
+        fit_weights,
+        read_corpus,
+        weights_yaml,
+    )
+    from triage.run.labels import Label, load_labels
+
+# Measuring and fitting are imported when first asked for: a triage run needs neither.
+_LATER = {
+    name: module
+    for module, names in {
+        "crossval": ("DEFAULT_FOLDS", "assign_folds", "cross_validate", "with_weights"),
+        "evaluate": ("EvalReport", "evaluate", "score"),
+        "fit": (
+            "DEFAULT_BUILDABLE_ABOVE",
+            "DEFAULT_C",
+            "fit_corpus",
+            "fit_weights",
+            "read_corpus",
+            "weights_yaml",
+        ),
+        "labels": ("Label", "load_labels"),
+    }.items()
+    for name in names
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the measuring and fitting names on first use (PEP 562)."""
+    module = _LATER.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
 
 __all__ = [
     "DEFAULT_BUILDABLE_ABOVE",
