@@ -90,44 +90,41 @@ def child_triage(paths: list[str], engine: str, jobs: int, rules: str) -> Measur
     }
 
 
-def floor_passes(engine: str, groups: list[list[bytes]]) -> list[Callable[[], int]]:
-    """Return the bare "which rules fire" pass of an engine over each group of texts.
+def floor_pass(engine: str) -> Callable[[list[bytes]], int]:
+    """Return the bare "which rules fire" pass of an engine, with a fresh matcher.
 
-    re2: the scanner's ``re2.Set`` s (``sets_fired``); hyperscan: one pass of its presence
-    database with a no-op callback returning None (so the pass never stops early).
+    re2: ``sets_fired`` over new ``re2.Set`` s of the rules, whose DFAs start empty as in a new
+    run (RE2 builds its DFA states as it meets new text: a second pass over the same texts is
+    several times faster, so a reused set would measure a pass no run makes); hyperscan: one
+    pass of its presence database with a no-op callback returning None (never stopping early).
     """
     from triage.run import make_plan
+    from triage.scan import re2_sets
 
     scanner: Any = make_plan(None, engine).scanner
     if engine == "re2":
+        sets = re2_sets(scanner.rules)
+        return lambda texts: sum(len(scanner.sets_fired(sets, data)) for data in texts)
+    database = scanner.load_presence().database
 
-        def over(texts: list[bytes]) -> Callable[[], int]:
-            return lambda: sum(len(scanner.sets_fired(scanner._sets, data)) for data in texts)
+    def noop(*_: object) -> None:
+        return None
 
-    else:
-        database = scanner.load_presence().database
+    def run(texts: list[bytes]) -> int:
+        for data in texts:
+            database.scan(data, match_event_handler=noop)
+        return len(texts)
 
-        def noop(*_: object) -> None:
-            return None
-
-        def over(texts: list[bytes]) -> Callable[[], int]:
-            def run() -> int:
-                for data in texts:
-                    database.scan(data, match_event_handler=noop)
-                return len(texts)
-
-            return run
-
-    return [over(texts) for texts in groups]
+    return run
 
 
 def child_floor(docs_index: Path, text: Path, repeats: int) -> Measured:
     """Time the bare pass of each engine on the documents and on the text, interleaved.
 
-    The text is cut in the pieces the tool reads a large file in (``PIECE_BYTES``). Each
-    matcher is warmed on the first documents and the first piece, then the passes run
-    ``repeats`` times one after the other (re2 docs, re2 text, hyperscan docs, ...); the
-    medians are returned.
+    The text is cut in the pieces the tool reads a large file in (``PIECE_BYTES``). Each timed
+    pass has a fresh matcher, warmed first (untimed) on the first documents or the first piece,
+    as the end-to-end runs are; passes run ``repeats`` times in turn (re2 docs, re2 text,
+    hyperscan docs, ...); the medians are returned.
     """
     from triage.inputs.pieces import PIECE_BYTES
     from triage.scan import hyperscan_available
@@ -136,20 +133,16 @@ def child_floor(docs_index: Path, text: Path, repeats: int) -> Measured:
     data = text.read_bytes()
     pieces = [data[start : start + PIECE_BYTES] for start in range(0, len(data), PIECE_BYTES)]
     engines = ["re2", *(["hyperscan"] if hyperscan_available() else [])]
-    runs: dict[str, Callable[[], int]] = {}
-    for engine in engines:
-        warm_docs, warm_text, on_docs, on_text = floor_passes(
-            engine, [docs[:WARM_DOCS], pieces[:1], docs, pieces]
-        )
-        warm_docs()  # untimed: builds the DFA states
-        warm_text()
-        runs[f"{engine} docs"], runs[f"{engine} text"] = on_docs, on_text
-    times: dict[str, list[float]] = {name: [] for name in runs}
+    workloads = {"docs": (docs[:WARM_DOCS], docs), "text": (pieces[:1], pieces)}
+    times: dict[str, list[float]] = {}
     for _ in range(repeats):
-        for name, run in runs.items():
-            started = time.perf_counter()
-            run()
-            times[name].append(time.perf_counter() - started)
+        for engine in engines:
+            for name, (warm, texts) in workloads.items():
+                run = floor_pass(engine)
+                run(warm)  # untimed
+                started = time.perf_counter()
+                run(texts)
+                times.setdefault(f"{engine} {name}", []).append(time.perf_counter() - started)
     return {name: statistics.median(values) for name, values in times.items()}
 
 
