@@ -22,7 +22,7 @@ SET_MEMORY = 64 << 20
 # The rules are matched by a few sets rather than one: one set's DFA grows with the product of
 # its patterns, so a few smaller sets build their states faster on new text (benchmarks/README).
 # With 187 rules, one of 4 sets needed ~128 MB of DFA states on the training corpus and rebuilt
-# them on every pass; 6 sets fit (`rulecost.py --sets`): eval, 1,028 docs, 11.4 -> 9.1 s;
+# them on every pass; 6 sets fit (`rulecost.py --sets`): eval, 1,028 docs, 11.4 -> 9.1 s.
 # With 264 rules, 12 sets of ~22: a run over new text spends its pass building DFA states, and
 # smaller sets build fewer (2,000 corpus slices of 5 KB, --jobs 1: 5.4 -> 4.9 s; a 20 MB text
 # 4.1 -> 3.4 s; peak RSS 350 -> 300 MB; a second pass over the same docs costs ~15% more).
