@@ -21,11 +21,14 @@ from triage.run.api import (
     explain_file,
 )
 from triage.run.budget import DEFAULT_TIMEOUT
+
+# Imported now, not on first use: the function shares its module's name, and once anything
+# imports the module ``triage.run.evaluate``, the package's attribute would be the module.
+from triage.run.evaluate import EvalReport, evaluate, score
 from triage.run.plan import Plan, default_ruleset, make_plan
 
 if TYPE_CHECKING:
     from triage.run.crossval import DEFAULT_FOLDS, assign_folds, cross_validate, with_weights
-    from triage.run.evaluate import EvalReport, evaluate, score
     from triage.run.fit import (
         DEFAULT_BUILDABLE_ABOVE,
         DEFAULT_C,
@@ -41,7 +44,6 @@ _LATER = {
     name: module
     for module, names in {
         "crossval": ("DEFAULT_FOLDS", "assign_folds", "cross_validate", "with_weights"),
-        "evaluate": ("EvalReport", "evaluate", "score"),
         "fit": (
             "DEFAULT_BUILDABLE_ABOVE",
             "DEFAULT_C",
