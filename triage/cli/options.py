@@ -15,7 +15,7 @@ from triage.cli.config import Config, load_config
 from triage.inputs import DEFAULT_MAX_BYTES
 from triage.outputs import Progress, bundle_files, guard_output, rule_files
 from triage.report import Report
-from triage.rulebook import RuleSet, default_rules_dir, load_rules
+from triage.rulebook import DEFAULT_BUILDABLE_ABOVE, RuleSet, default_rules_dir, load_rules
 from triage.run import DEFAULT_TIMEOUT, assess_paths
 from triage.scan import CHOICES, ENGINE_VARIABLE
 
@@ -105,8 +105,6 @@ def add_rules_options(parser: argparse.ArgumentParser) -> None:
 
 def add_buildable_above_option(parser: argparse.ArgumentParser) -> None:
     """Add ``--buildable-above``, the fitted decider's spec probability floor (fit and eval)."""
-    from triage.run.fit import DEFAULT_BUILDABLE_ABOVE  # fitting code: only for fit and eval
-
     parser.add_argument(
         "--buildable-above",
         type=_probability,

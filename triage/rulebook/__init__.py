@@ -18,6 +18,7 @@ from triage.rulebook.kinds import (
 )
 from triage.rulebook.load import POLICY_FILE, default_rules_dir, load_rules
 from triage.rulebook.messages import validation_messages
+from triage.rulebook.opinions import DEFAULT_BUILDABLE_ABOVE
 from triage.rulebook.policy import (
     AskTemplate,
     Condition,
@@ -39,6 +40,7 @@ from triage.rulebook.weights import (
 from triage.rulebook.yamlfile import MAX_FILE_BYTES, load_yaml
 
 __all__ = [
+    "DEFAULT_BUILDABLE_ABOVE",
     "GENRE_PREFIX",
     "MAX_FILE_BYTES",
     "POLICY_FILE",

@@ -7,9 +7,10 @@ against them, ``fit`` fits the fitted decider's weights and ``crossval`` cross-v
 source group.
 """
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
+from triage.registry import resolve
+from triage.rulebook import DEFAULT_BUILDABLE_ABOVE
 from triage.run.api import (
     MANY_SEEDS,
     assess_document,
@@ -30,7 +31,6 @@ from triage.run.plan import Plan, default_ruleset, make_plan
 if TYPE_CHECKING:
     from triage.run.crossval import DEFAULT_FOLDS, assign_folds, cross_validate, with_weights
     from triage.run.fit import (
-        DEFAULT_BUILDABLE_ABOVE,
         DEFAULT_C,
         fit_corpus,
         fit_weights,
@@ -45,7 +45,6 @@ _LATER = {
     for module, names in {
         "crossval": ("DEFAULT_FOLDS", "assign_folds", "cross_validate", "with_weights"),
         "fit": (
-            "DEFAULT_BUILDABLE_ABOVE",
             "DEFAULT_C",
             "fit_corpus",
             "fit_weights",
@@ -63,7 +62,7 @@ def __getattr__(name: str) -> Any:
     module = _LATER.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    return resolve(f"{__name__}.{module}:{name}")
 
 
 __all__ = [

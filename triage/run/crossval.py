@@ -16,10 +16,9 @@ from pathlib import Path
 
 from triage.judge import Decider, Judge
 from triage.report import SeedReport
-from triage.rulebook import RuleSet, Weights
+from triage.rulebook import DEFAULT_BUILDABLE_ABOVE, RuleSet, Weights
 from triage.run.evaluate import EvalReport, score
 from triage.run.fit import (
-    DEFAULT_BUILDABLE_ABOVE,
     DEFAULT_C,
     Corpus,
     Sample,

@@ -27,17 +27,13 @@ from triage.errors import TriageError
 from triage.inputs import SeedText, Target
 from triage.judge import feature_names, feature_row, measure, signal_shares
 from triage.report import DIMENSIONS, SeedReport
-from triage.rulebook import LinearModel, RuleSet, Weights
+from triage.rulebook import DEFAULT_BUILDABLE_ABOVE, LinearModel, RuleSet, Weights
 from triage.run.labels import Label, load_labels
 from triage.run.plan import Plan, make_plan, target_sizes
 from triage.run.seed import read_seed, scan_read
 from triage.scan import ScanResult
 
 DEFAULT_C = 1.0  # inverse strength of the L2 penalty
-# The spec probability a document must reach to be buildable: the smallest of 0.5, 0.6, ...,
-# 0.95 that kept non-specs called buildable at 1% or less in grouped 5-fold cross-validation on
-# the training corpus (0.009 at 0.85, 0.019 at 0.8, 0.025 at 0.5), not chosen on the dev set.
-DEFAULT_BUILDABLE_ABOVE = 0.85
 DIGITS = 3  # weights are rounded to this many decimals
 SMALLEST = 0.005  # weights smaller than this (in absolute value) are dropped
 MAX_ITER = 10_000
