@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from triage.inputs.language import _CODE, _FENCE, _WORD, language_sample, words_of
+from triage.inputs.language import _CODE, _WORD, _unfenced_lines, language_sample, words_of
 
 PIECES = ["```", "~~~", "`x`", "http://a.b/c", " ", "\n", "\r\n", "\u2028", "Ab", "é", "漢", "1_"]
 TEXTS = st.lists(st.sampled_from(PIECES) | st.text(max_size=5), max_size=60).map("".join)
@@ -15,17 +15,7 @@ TEXTS = st.lists(st.sampled_from(PIECES) | st.text(max_size=5), max_size=60).map
 
 def plain_sample(text: str, size: int) -> str:
     """The sample as read line by line, every line checked for a fence (the reference)."""
-    kept: list[str] = []
-    length, fenced = 0, False
-    for line in text[: size * 4].splitlines():
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced:
-            kept.append(line)
-            length += len(line) + 1
-            if length >= size:
-                break
-    return _CODE.sub(" ", "\n".join(kept))[:size]
+    return _CODE.sub(" ", "\n".join(_unfenced_lines(text[: size * 4], size)))[:size]
 
 
 @settings(max_examples=300, deadline=None)
