@@ -35,8 +35,10 @@ def test_warm_validates_the_rule_set_into_the_cache(
     before = _kinds(cache_dir)
     argv = ["cache", "warm", "--no-default-rules", "--rules", str(tmp_path / "rules")]
     assert main([*argv, "--engine", "re2"]) == 0
-    assert capsys.readouterr().out.splitlines()[1] == "re2: needs no compiled database"
-    assert _kinds(cache_dir) == [*before, "ruleset"]  # the copy's own entry
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "re2: needs no compiled database"
+    assert out[2].startswith("language model: decompressed into the cache in ")
+    assert _kinds(cache_dir) == sorted([*before, "langid", "ruleset"])  # the copy's own entry
     assert main(argv) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"rule set: {count} rules ready in ")
@@ -45,7 +47,8 @@ def test_warm_validates_the_rule_set_into_the_cache(
         f"hyperscan: auto does not choose it for over {AUTO_HYPERSCAN_RULES} rules",
         "hyperscan: not installed; re2 needs no compiled database",
     )
-    assert _kinds(cache_dir) == [*before, "ruleset"]
+    assert out[2].startswith("language model: found in the cache in ")
+    assert _kinds(cache_dir) == sorted([*before, "langid", "ruleset"])
 
 
 def test_warm_compiles_the_database_auto_would_use(
@@ -58,7 +61,7 @@ def test_warm_compiles_the_database_auto_would_use(
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("rule set: 5 rules ready in ")
     assert out[1].startswith("hyperscan: database ready in ")
-    assert _kinds(cache_dir) == ["hyperscan", "ruleset"]
+    assert _kinds(cache_dir) == ["hyperscan", "langid", "ruleset"]
     before = sorted(cache_dir.iterdir())
     assert main(["cache", "warm", *disable, "--engine", "hyperscan"]) == 0
     assert sorted(cache_dir.iterdir()) == before  # found in the cache, not built again
@@ -70,4 +73,7 @@ def test_warm_with_the_cache_off_says_nothing_was_kept(
     monkeypatch.setenv(cache.CACHE_VARIABLE, "off")
     monkeypatch.chdir(tmp_path)
     assert main(["cache", "warm", "--engine", "re2"]) == 0
-    assert f"cache: off ({cache.CACHE_VARIABLE}); nothing was kept" in capsys.readouterr().out
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == f"cache: off ({cache.CACHE_VARIABLE}); nothing was kept"
+    assert out[3].startswith("language model: loaded in ")
+    assert list(tmp_path.iterdir()) == []

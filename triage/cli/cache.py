@@ -1,6 +1,7 @@
 """``triage cache info|clear|warm``: where the on-disk cache is, emptying it, and filling it.
 
-The cache (``triage.cache``) keeps validated rule sets and compiled Hyperscan databases. It is
+The cache (``triage.cache``) keeps validated rule sets, compiled Hyperscan databases and the
+language classifier's model, decompressed (``triage.inputs.langmodel``). It is
 bounded on its own (least recently used entries go first); ``clear`` is for freeing the space
 now, or for starting from cold when measuring; ``warm`` builds, before any run, what a run with
 the same rule options would otherwise build on its first seed (a CI job's set-up step).
@@ -14,8 +15,9 @@ from collections.abc import Sequence
 
 from triage import cache
 from triage.cli.options import ExitCode, add_rules_options, config_for, ruleset_for
-from triage.inputs import size_text
+from triage.inputs import langmodel, size_text
 from triage.report import printable
+from triage.rulebook import Rule
 from triage.scan import CHOICES, choose_engine, compile_scanner, hyperscan_available
 from triage.scan.engines import AUTO_HYPERSCAN_RULES
 
@@ -82,7 +84,7 @@ def _info() -> list[str]:
 
 
 def _warm(args: argparse.Namespace) -> list[str]:
-    """Validate the rule set and compile the Hyperscan database a run could use, into the cache."""
+    """Validate the rule set, compile the Hyperscan database, decompress the language model."""
     args.paths = []  # the configuration found from the current folder applies
     started = time.perf_counter()
     ruleset = ruleset_for(args, config_for(args))
@@ -90,17 +92,27 @@ def _warm(args: argparse.Namespace) -> list[str]:
     lines = [f"rule set: {len(rules)} rules ready in {time.perf_counter() - started:.2f} s"]
     if cache.cache_dir() is None:
         lines.append(f"cache: off ({cache.CACHE_VARIABLE}); nothing was kept")
-    engine = (args.engine or "auto").lower()
+    lines.append(_warm_engine((args.engine or "auto").lower(), rules))
+    started = time.perf_counter()
+    built = langmodel.warm()
+    done = "found in the cache" if not built else "decompressed into the cache"
+    if cache.cache_dir() is None:
+        done = "loaded"
+    return [*lines, f"language model: {done} in {time.perf_counter() - started:.2f} s"]
+
+
+def _warm_engine(engine: str, rules: Sequence[Rule]) -> str:
+    """Compile the Hyperscan database a run with this engine and these rules would use."""
     if engine == "auto" and not hyperscan_available():
-        return [*lines, "hyperscan: not installed; re2 needs no compiled database"]
+        return "hyperscan: not installed; re2 needs no compiled database"
     if engine == "auto" and len(rules) > AUTO_HYPERSCAN_RULES:
-        return [*lines, f"hyperscan: auto does not choose it for over {AUTO_HYPERSCAN_RULES} rules"]
+        return f"hyperscan: auto does not choose it for over {AUTO_HYPERSCAN_RULES} rules"
     if engine == "re2":
-        return [*lines, "re2: needs no compiled database"]
+        return "re2: needs no compiled database"
     choose_engine("hyperscan", rules=rules)  # says why not, when it cannot be used
     started = time.perf_counter()
     scanner = compile_scanner(rules, "hyperscan")
     load = getattr(scanner, "load_presence", None)
     if load is not None:
         load()
-    return [*lines, f"hyperscan: database ready in {time.perf_counter() - started:.2f} s"]
+    return f"hyperscan: database ready in {time.perf_counter() - started:.2f} s"

@@ -4,8 +4,8 @@ The check is cheap where it can be. A sample of the text is read (its first char
 fenced code blocks, code spans and web addresses left out, so a code-heavy English spec reads
 as English). When enough of the sample's words are common words of a covered language and its
 letters are ASCII enough, the text is in that language: no classifier is loaded (``py3langid``
-and numpy take about half a second to load; they are imported only when needed, once per
-process). Otherwise the classifier names the language of the sample.
+and numpy are imported only when needed, once per process, and its model is kept decompressed
+in the on-disk cache: ``langmodel``). Otherwise the classifier names the language of the sample.
 
 A text too short to tell (fewer than ``min_words`` words in its sample) gets no language
 (``None``). A document read in pieces (a large file) is checked on the opening it keeps, which
@@ -15,9 +15,8 @@ holds all the check reads.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Any
 
+from triage.inputs.langmodel import identifier
 from triage.inputs.pieces import OPENING_CHARS, PartialDocument
 from triage.inputs.text import Document, SeedText
 from triage.rulebook import LanguagePolicy
@@ -123,15 +122,7 @@ def surely_covered(words: list[str], policy: LanguagePolicy) -> str | None:
 
 def classified(sample: str, policy: LanguagePolicy) -> str | None:
     """Return the classifier's language of a sample, or ``None`` when it is not confident."""
-    code, confidence = _identifier().classify(sample)
+    code, confidence = identifier().classify(sample)
     if confidence < policy.min_confidence:
         return None
     return policy.aliases.get(code, code)
-
-
-@lru_cache(maxsize=1)
-def _identifier() -> Any:  # py3langid ships no type information
-    """Load py3langid's model once per process (imported here: it costs about half a second)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
