@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from triage.errors import InputError
 from triage.inputs import (
@@ -54,11 +54,25 @@ def _read_whole(plan: Plan, path: Path) -> Document:
     return read_document(path, max_bytes=plan.max_bytes)
 
 
-def scan_seed(plan: Plan, read: Read) -> Scanned:
+class Matched(NamedTuple):
+    """A document read whole, and the rules ``fired_together`` found in it (with its batch)."""
+
+    doc: Document
+    fired: list[int]
+
+    @property
+    def name(self) -> str:
+        """Return the document's name."""
+        return self.doc.name
+
+
+def scan_seed(plan: Plan, read: Read | Matched) -> Scanned:
     """Scan a document; a large text is read and scanned piece by piece.
 
     A large file that is not plain UTF-8 is read whole after all, as any other file.
     """
+    if isinstance(read, Matched):
+        return read.doc, plan.scanner.scan(read.doc.text, fired=read.fired)
     if isinstance(read, Document):
         return read, plan.scanner.scan(read.text)
     try:
@@ -68,9 +82,19 @@ def scan_seed(plan: Plan, read: Read) -> Scanned:
         return doc, plan.scanner.scan(doc.text)
 
 
-def scan_read(plan: Plan, target: Target, read: Read | SeedReport) -> Scanned | SeedReport:
-    """Scan what ``read_seed`` gave (an error row passes as it is, a failure becomes one)."""
-    return read if isinstance(read, SeedReport) else guarded(target, scan_seed, plan, read)
+def scan_read(
+    plan: Plan, target: Target, read: Read | SeedReport, fired: list[int] | None = None
+) -> Scanned | SeedReport:
+    """Scan what ``read_seed`` gave (an error row passes as it is, a failure becomes one).
+
+    ``fired``: the rules the scanner's ``fired_together`` found in the document, if asked.
+    """
+    if isinstance(read, SeedReport):
+        return read
+    todo: Read | Matched = read
+    if fired is not None and isinstance(read, Document):
+        todo = Matched(read, fired)
+    return guarded(target, scan_seed, plan, todo)
 
 
 def judge_seed(plan: Plan, target: Target, scanned: Scanned | SeedReport) -> SeedReport:

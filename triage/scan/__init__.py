@@ -5,7 +5,7 @@ Two engines give the same answer, RE2's counts: ``re2`` (``re2engine``) and the 
 ``engines``, the only place that knows them; a large text is scanned in pieces (``pieces``).
 """
 
-from triage.scan.base import FEW_LEFT, Scanner, re2_sets
+from triage.scan.base import FEW_LEFT, Scanner, encode, re2_sets
 from triage.scan.engines import (
     CHOICES,
     ENGINE_VARIABLE,
@@ -49,6 +49,7 @@ __all__ = [
     "choose_engine",
     "compile_scanner",
     "describe_engine",
+    "encode",
     "first_spans",
     "hyperscan_available",
     "kept_spans",

@@ -48,8 +48,17 @@ class Scanner(Protocol):
     engine: str
     rules: tuple[Rule, ...]
 
-    def scan(self, text: str, skip: Collection[int] = ()) -> ScanResult:
-        """Scan one text once for all rules; the counts of rules in ``skip`` may be left out."""
+    def scan(
+        self, text: str, skip: Collection[int] = (), fired: Collection[int] | None = None
+    ) -> ScanResult:
+        """Scan one text once for all rules; the counts of rules in ``skip`` may be left out.
+
+        ``fired``: the rules ``fired_together`` said fire in the text, if it was asked.
+        """
+        ...
+
+    def fired_together(self, texts: Sequence[bytes]) -> list[list[int]]:
+        """Return the rules that fire in each of several UTF-8 texts, as ``scan`` would find."""
         ...
 
 
@@ -71,30 +80,43 @@ class VerifyingScanner:
         """Return the indexes of the rules that match somewhere in ``data`` (a superset is fine)."""
         raise NotImplementedError
 
-    def scan(self, text: str, skip: Collection[int] = ()) -> ScanResult:
+    def scan(
+        self, text: str, skip: Collection[int] = (), fired: Collection[int] | None = None
+    ) -> ScanResult:
         """Scan one text once for all rules; the counts of rules in ``skip`` may be left out.
 
         ``skip`` saves counting rules whose count is already known to be enough (a large file
         read in pieces, once a rule reached its cap); their counts here may be anything.
+        ``fired``: what ``fired_together`` said of this text, when it was scanned in a batch.
         """
         data = encode(text)
         if data is None:  # lone surrogates: not valid UTF-8, nothing can match them sensibly
             empty = ((),) * len(self.rules)
             return ScanResult((0,) * len(self.rules), empty, Starts(empty))
-        return result_of(text, data, *self.count_fired(data, skip))
+        return result_of(text, data, *self.count_fired(data, skip, fired))
+
+    def fired_together(self, texts: Sequence[bytes]) -> list[list[int]]:
+        """Return ``fired`` of each text; an engine may find them faster all together."""
+        return [list(self.fired(data)) for data in texts]
 
     def count_fired(
-        self, data: bytes, skip: Collection[int] = ()
+        self, data: bytes, skip: Collection[int] = (), known: Collection[int] | None = None
     ) -> tuple[list[int], list[tuple[Span, ...]], list[tuple[int, ...]]]:
-        """Count with RE2 the hits of the rules that ``fired`` says match in ``data``."""
+        """Count with RE2 the hits of the rules that ``fired`` says match in ``data``.
+
+        ``known``: those rules, when ``fired_together`` said already.
+        """
         counts = [0] * len(self.rules)
         spans: list[tuple[Span, ...]] = [()] * len(self.rules)
         starts: list[tuple[int, ...]] = [()] * len(self.rules)
         if not data:
             return counts, spans, starts
-        if len(self.rules) - len(skip) <= FEW_LEFT * len(self.rules):
+        fired: Iterable[int]
+        if known is not None:
+            fired = known
+        elif len(self.rules) - len(skip) <= FEW_LEFT * len(self.rules):
             left = tuple(i for i in range(len(self.rules)) if i not in skip)
-            fired: Iterable[int] = self.subset_fired(data, left)
+            fired = self.subset_fired(data, left)
         else:
             fired = self.fired(data)
         for index in sorted(set(fired).difference(skip)):
@@ -136,12 +158,32 @@ class VerifyingScanner:
         """
         fired: list[int] = []
         for matcher, group in sets:
-            found = set_matches(matcher, data, len(group))
-            if found is not None:
-                fired.extend(group[position] for position in found)
-            else:
-                fired.extend(index for index in group if self._regex(index).search(data))
+            fired.extend(self._set_fired(matcher, group, data))
         return fired
+
+    def sets_fired_together(
+        self, sets: Sequence[RuleSet2], texts: Sequence[bytes]
+    ) -> list[list[int]]:
+        """Return ``sets_fired`` of each text, running each set over all the texts in turn.
+
+        One set's DFA then stays in the processor's caches while it meets text after text
+        (16 documents of 5 KB together: ~800 -> ~630 us each, benchmarks/README).
+        """
+        found: list[list[int]] = [[] for _ in texts]
+        for matcher, group in sets:
+            for data, fired in zip(texts, found, strict=True):
+                fired.extend(self._set_fired(matcher, group, data))
+        return found
+
+    def _set_fired(self, matcher: re2.Set, group: tuple[int, ...], data: bytes) -> list[int]:
+        """Return the rules of ``group`` its set finds in ``data``.
+
+        If the set's DFA gave up, those rules' own regexes search for sure.
+        """
+        found = set_matches(matcher, data, len(group))
+        if found is not None:
+            return [group[position] for position in found]
+        return [index for index in group if self._regex(index).search(data)]
 
     def _regex(self, index: int) -> re2._Regexp:
         regex = self._regexes[index]

@@ -76,7 +76,7 @@ class HyperscanScanner(VerifyingScanner):
         (a rule that never fires would otherwise keep the pass going to the end, where the set
         of a few rules runs faster).
         """
-        if len(data) < PRESENCE_BYTES or _needs_re2(data):
+        if _by_sets(data):
             return self.sets_fired(self._sets, data)
         presence = self.load_presence()
         database, found = presence.database, set(presence.unsupported)
@@ -91,9 +91,21 @@ class HyperscanScanner(VerifyingScanner):
                 database.scan(data, match_event_handler=collect)
         return found | self._re2_missed(data, found)
 
+    def fired_together(self, texts: Sequence[bytes]) -> list[list[int]]:
+        """Return ``fired`` of each text; those the RE2 sets decide run through them together."""
+        by_sets = [k for k, data in enumerate(texts) if _by_sets(data)]
+        together = self.sets_fired_together(self._sets, [texts[k] for k in by_sets])
+        found = dict(zip(by_sets, together, strict=True))
+        return [found[k] if k in found else list(self.fired(d)) for k, d in enumerate(texts)]
+
     def _re2_missed(self, data: bytes, found: set[int]) -> set[int]:
         """Return the rules Hyperscan did not report but RE2 finds (see MISSED above)."""
         return self.subset_fired(data, tuple(i for i in range(len(self.rules)) if i not in found))
+
+
+def _by_sets(data: bytes) -> bool:
+    """Whether the RE2 sets decide which rules fire in ``data`` (small, or where they differ)."""
+    return len(data) < PRESENCE_BYTES or _needs_re2(data)
 
 
 def _needs_re2(data: bytes) -> bool:

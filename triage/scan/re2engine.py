@@ -21,3 +21,7 @@ class Re2Scanner(VerifyingScanner):
     def fired(self, data: bytes) -> Iterable[int]:
         """Return the rules the sets find in ``data``."""
         return self.sets_fired(self._sets, data)
+
+    def fired_together(self, texts: Sequence[bytes]) -> list[list[int]]:
+        """Return the rules the sets find in each text, each set run over all of them in turn."""
+        return self.sets_fired_together(self._sets, texts)
