@@ -93,18 +93,30 @@ def child_triage(paths: list[str], engine: str, jobs: int, rules: str) -> Measur
 def floor_pass(engine: str) -> Callable[[list[bytes]], int]:
     """Return the bare "which rules fire" pass of an engine, with a fresh matcher.
 
-    re2: ``sets_fired`` over new ``re2.Set`` s of the rules, whose DFAs start empty as in a new
-    run (RE2 builds its DFA states as it meets new text: a second pass over the same texts is
-    several times faster, so a reused set would measure a pass no run makes); hyperscan: one
-    pass of its presence database with a no-op callback returning None (never stopping early).
+    re2: new ``re2.Set`` s of the rules, whose DFAs start empty as in a new run (RE2 builds
+    its DFA states as it meets new text: a second pass over the same texts is several times
+    faster, so a reused set would measure a pass no run makes), run over the texts as a run
+    does, a batch (``BATCH`` texts) at a time with each set over all of the batch in turn
+    (``sets_fired_together``: faster than text by text, so the floor is the fastest pass);
+    hyperscan: one pass of its presence database with a no-op callback returning None (never
+    stopping early).
     """
     from triage.run import make_plan
+    from triage.run.batch import BATCH
     from triage.scan import re2_sets
 
     scanner: Any = make_plan(None, engine).scanner
     if engine == "re2":
         sets = re2_sets(scanner.rules)
-        return lambda texts: sum(len(scanner.sets_fired(sets, data)) for data in texts)
+
+        def batched(texts: list[bytes]) -> int:
+            found = 0
+            for start in range(0, len(texts), BATCH):
+                batch = texts[start : start + BATCH]
+                found += sum(map(len, scanner.sets_fired_together(sets, batch)))
+            return found
+
+        return batched
     database = scanner.load_presence().database
 
     def noop(*_: object) -> None:

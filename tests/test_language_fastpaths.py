@@ -7,9 +7,17 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from triage.inputs.language import _CODE, _WORD, _unfenced_lines, language_sample, words_of
+from triage.inputs.language import (
+    _CODE,
+    _OTHER_BREAKS,
+    _WORD,
+    _unfenced_lines,
+    language_sample,
+    words_of,
+)
 
 PIECES = ["```", "~~~", "`x`", "http://a.b/c", " ", "\n", "\r\n", "\u2028", "Ab", "é", "漢", "1_"]
+PIECES += ["\x0b", "\x1c", "\x85", "\r", "’", "don’t", "naïve", "\ud800", "x²", "٣", "ǅ", "\t"]
 TEXTS = st.lists(st.sampled_from(PIECES) | st.text(max_size=5), max_size=60).map("".join)
 
 
@@ -28,6 +36,21 @@ def test_the_sample_is_the_one_read_line_by_line(text: str, size: int) -> None:
 @given(TEXTS)
 def test_the_words_are_those_of_the_unicode_pattern(text: str) -> None:
     assert words_of(text) == _WORD.findall(text)
+
+
+CODE_AS_WRITTEN = re.compile(r"`[^`\n]{1,200}`|\b(?:https?|ftp)://\S{1,500}")
+LINKS = ["`", "http://", "https://x", "ftp://", "ahttp://", "_ftp://", "éhttp://", "-https://"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + LINKS) | st.text(max_size=4), max_size=40).map("".join))
+def test_code_spans_and_addresses_are_those_of_the_pattern_as_written(text: str) -> None:
+    assert _CODE.sub(" ", text) == CODE_AS_WRITTEN.sub(" ", text)
+
+
+def test_the_line_breaks_the_quick_sample_knows_are_those_of_splitlines() -> None:
+    breaks = {chr(c) for c in range(0x110000) if len(f"a{chr(c)}b".splitlines()) == 2}
+    assert breaks == {"\n", *_OTHER_BREAKS}
 
 
 def test_ascii_words_skip_digits_and_underscores() -> None:

@@ -25,10 +25,17 @@ from triage.rulebook import LanguagePolicy
 # otherwise a word is a run of letters.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(f"[{_CJK}]|[^\\W\\d_{_CJK}]+")
-_ASCII_WORD = re.compile(r"[A-Za-z]+")  # what _WORD finds in ASCII text
+# Every ASCII character but a letter, as a space: where words end (``words_of``).
+_ASCII_CUTS = str.maketrans({c: " " for c in range(128) if not chr(c).isalpha()})
+_BYTE_CUTS = bytes(32 if c < 128 and not chr(c).isalpha() else c for c in range(256))
+# Where str.splitlines ends a line, besides "\n".
+_OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 _FENCE = re.compile(r"[ \t]{0,3}(?:```|~~~)")
 # Code spans and web addresses carry no language; both are bounded (linear time on any text).
-_CODE = re.compile(r"`[^`\n]{1,200}`|\b(?:https?|ftp)://\S{1,500}")
+# The same as `[^`\n]{1,200}`|\b(?:https?|ftp)://\S{1,500}, written so that every branch opens
+# with a letter (the word boundary checked just after it, behind): Python's re then jumps to
+# those letters instead of trying every position, ~4x faster.
+_CODE = re.compile(r"`[^`\n]{1,200}`|h(?<!\wh)ttps?://\S{1,500}|f(?<!\wf)tp://\S{1,500}")
 # How much of a text is read to fill the sample, in multiples of the sample: a document that
 # opens with a long code listing still gives prose to read, and a huge one costs no more.
 _READ_FACTOR = 4
@@ -68,7 +75,10 @@ def language_sample(text: str, size: int) -> str:
     if "```" in read or "~~~" in read:
         sample = "\n".join(_unfenced_lines(read, size))
     else:  # no fence: the lines up to the one that reaches ``size`` characters
-        sample = "\n".join(read.splitlines())
+        if any(brk in read for brk in _OTHER_BREAKS):
+            sample = "\n".join(read.splitlines())
+        else:  # lines end only in "\n": joined again they are the text, less a last "\n"
+            sample = read[:-1] if read.endswith("\n") else read
         cut = sample.find("\n", max(size - 1, 0))
         sample = sample if cut < 0 else sample[:cut]
     if "`" in sample or "://" in sample:
@@ -93,10 +103,21 @@ def _unfenced_lines(text: str, size: int) -> list[str]:
 
 
 def words_of(sample: str) -> list[str]:
-    """Return the words of a sample: runs of letters, and each CJK ideograph or kana alone."""
-    if sample.isascii():  # the same words, found twice as fast
-        return _ASCII_WORD.findall(sample)
-    return _WORD.findall(sample)
+    """Return the words of a sample: runs of letters, and each CJK ideograph or kana alone.
+
+    No word holds an ASCII character other than a letter, so the sample is first cut at those
+    (in C, ~1.5-3x faster than the pattern alone); only the pieces holding other characters
+    go through ``_WORD``.
+    """
+    if sample.isascii():
+        return sample.translate(_ASCII_CUTS).split()
+    words: list[str] = []
+    for piece in sample.encode("utf-8", "surrogatepass").translate(_BYTE_CUTS).split():
+        if piece.isascii():
+            words.append(piece.decode("ascii"))
+        else:
+            words.extend(_WORD.findall(piece.decode("utf-8", "surrogatepass")))
+    return words
 
 
 def surely_covered(words: list[str], policy: LanguagePolicy) -> str | None:
