@@ -104,6 +104,9 @@ class Features(NamedTuple):
     """Hits counted apart as quoted, and the sections that scoped signals lie in."""
     scan: ScanResult | None = None
     """The scan result measured (hit starts, structure), for deciders that read where hits lie."""
+    traced: bool = True
+    """Whether deciders list each model's terms in their trace (``triage explain`` shows them;
+    a report without scores needs only the models' probabilities)."""
 
     @property
     def fired(self) -> tuple[Fired, ...]:
@@ -113,9 +116,17 @@ class Features(NamedTuple):
 
 
 def measure(
-    tables: ScoreTables, result: ScanResult, words: int, language: str | None = None
+    tables: ScoreTables,
+    result: ScanResult,
+    words: int,
+    language: str | None = None,
+    *,
+    traced: bool = True,
 ) -> Features:
-    """Return the features of one document from its scan result, word count and language."""
+    """Return the features of one document from its scan result, word count and language.
+
+    ``traced``: whether the decision made on them lists each model's terms (``Features``).
+    """
     reach = NO_REACH
     if tables.reach is not None:
         reach = reach_of(tables.reach, result, words)
@@ -133,6 +144,7 @@ def measure(
         language=language,
         reach=reach,
         scan=result,
+        traced=traced,
     )
 
 

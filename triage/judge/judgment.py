@@ -43,10 +43,13 @@ class Judge:
         self.decider: Decider = decider or default_decider(ruleset, self.tables)
         self._worded: dict[tuple[str, Dimensions], tuple[str, dict[str, float]]] = {}
 
-    def judge(self, doc: SeedText, result: ScanResult) -> Judgment:
-        """Return the features of one document and the decision on them."""
+    def judge(self, doc: SeedText, result: ScanResult, *, traced: bool = True) -> Judgment:
+        """Return the features of one document and the decision on them.
+
+        ``traced=False`` leaves each model's terms out of the decision's trace (``Features``).
+        """
         language = document_language(doc, self.policy.languages)
-        features = measure(self.tables, result, doc.words, language)
+        features = measure(self.tables, result, doc.words, language, traced=traced)
         decision = self.decider.decide(features)
         return Judgment(features, settle_language(self.policy, decision, language))
 
@@ -74,11 +77,11 @@ class Judge:
     ) -> SeedReport:
         """Return the report of one document from its scan result.
 
-        ``keep_scores=False`` leaves out the numbers behind the judgment (``scores``, for
-        ``triage explain``): the printed reports never show them and they cost a good share of
-        a report.
+        ``keep_scores=False`` leaves out the numbers behind the judgment (``scores``, and the
+        models' terms in the trace, for ``triage explain``): the printed reports never show them
+        and they cost a good share of a report.
         """
-        features, decision = self.judge(doc, result)
+        features, decision = self.judge(doc, result, traced=keep_scores)
         policy, genre, dims = self.policy, decision.genre, decision.dimensions
         summary, relevant = self.wording(genre, dims)
         # One validation of nested data: much cheaper than building each model on its own.

@@ -93,12 +93,21 @@ class Compiled(NamedTuple):
     def step(
         self, features: Features, shares: dict[str, float], yes: str = "yes", no: str = "no"
     ) -> ModelStep:
-        """Apply the model as a yes/no decision and return the traced step."""
-        terms = self.terms(features, shares)
-        probability = sigmoid(self.model.bias + math.fsum(t.points for t in terms))
-        said = yes if probability >= self.model.threshold else no
-        ranked = tuple(sorted(terms, key=lambda t: (-abs(t.points), t.feature)))
+        """Apply the model as a yes/no decision and return the traced step.
+
+        Its terms, largest first, when ``features.traced``; else none, and the same probability
+        from ``score`` (the same points, summed exactly).
+        """
         model = self.model
+        ranked: tuple[Term, ...] = ()
+        if features.traced:
+            terms = self.terms(features, shares)
+            logit = model.bias + math.fsum(t.points for t in terms)
+            ranked = tuple(sorted(terms, key=lambda t: (-abs(t.points), t.feature)))
+        else:
+            logit = self.score(model_inputs(features, shares))
+        probability = sigmoid(logit)
+        said = yes if probability >= model.threshold else no
         return ModelStep(
             self.name, model.bias, ranked, round(probability, 4), model.threshold, said
         )
@@ -183,6 +192,7 @@ class GenreModels:
             .step(features, shares)
             ._replace(name=f"genre {models[i].name}", probability=probs[i], said=said)
             for i, said in zip(order, ("best", "runner-up"), strict=False)
+            if features.traced  # untraced, the steps would only repeat ``ranked``
         )
         runner_up = ranked[1][0] if len(ranked) > 1 else None
         step = GenreStep(ranked, False, probabilities=True)
