@@ -41,7 +41,11 @@ class CheckedDecider:
         """Return the policy's decision, overruled where the spec model is sure."""
         decision = self._decider.decide(features)
         spec = self._spec
-        shares = signal_shares(features.rules, features.scan, features.hits) if spec.shares else {}
+        shares = (
+            signal_shares(features.rules, features.scan, features.hits, features.words)
+            if spec.shares
+            else {}
+        )
         step = spec.step(features, shares, "spec", "not-a-spec")
         verdict, bound = self.overruled(decision.verdict, step.probability)
         if verdict is None:

@@ -39,31 +39,35 @@ _LAST: list[tuple[Sequence[RuleRow], ScanResult | None, Sequence[int], dict[str,
 
 
 def signal_shares(
-    rules: Sequence[RuleRow], result: ScanResult | None, hits: Sequence[int]
+    rules: Sequence[RuleRow],
+    result: ScanResult | None,
+    hits: Sequence[int],
+    words: int | None = None,
 ) -> dict[str, float]:
     """Return, per signal with hits, the share of the words in the sections its hits lie in.
 
     A text of one section (or whose hit positions are not known) is covered whole by every
     signal that fired. A rule followed to its position limit may hit later: every section from
-    its last hit followed on counts (as ``reach`` reads it). The answer for the same objects as
-    the last call is remembered (they are immutable; compared by identity).
+    its last hit followed on counts (as ``reach`` reads it). ``words``: the text's, if counted
+    already (its sections are then found without counting the longest one's). The answer for the
+    same objects as the last call is remembered (they are immutable; compared by identity).
     """
     last = _LAST[0] if _LAST else None
     if last is not None and last[0] is rules and last[1] is result and last[2] is hits:
         return dict(last[3])
-    shares = _shares(rules, result, hits)
+    shares = _shares(rules, result, hits, words)
     _LAST[:] = [(rules, result, hits, shares)]
     return dict(shares)
 
 
 def _shares(
-    rules: Sequence[RuleRow], result: ScanResult | None, hits: Sequence[int]
+    rules: Sequence[RuleRow], result: ScanResult | None, hits: Sequence[int], words: int | None
 ) -> dict[str, float]:
     fired = fired_positions(hits)
     if not fired:
         return {}
     starts = result.starts if result is not None else None
-    structure = result.structure if result is not None and starts is not None else None
+    structure = result.sections(words) if result is not None and starts is not None else None
     if starts is None or structure is None or len(structure.sections) < 2 or not structure.words:
         return dict.fromkeys([rules[i].signal for i in fired], 1.0)
     offsets = starts.of(fired)

@@ -120,7 +120,7 @@ class FittedDecider:
         """Return the section coverage of each signal that fired, if any model weighs one."""
         if not self._reads_shares:
             return {}
-        return signal_shares(features.rules, features.scan, features.hits)
+        return signal_shares(features.rules, features.scan, features.hits, features.words)
 
     def rank(
         self, features: Features, shares: dict[str, float], is_spec: bool

@@ -163,7 +163,7 @@ class GenreModels:
         self, features: Features, intent: str
     ) -> tuple[str, float, str | None, tuple[ModelStep, ...]]:
         """Return the genre of ``intent`` by softmax, its probability, runner-up and steps."""
-        shares = signal_shares(features.rules, features.scan, features.hits)
+        shares = signal_shares(features.rules, features.scan, features.hits, features.words)
         genre, confidence, runner_up, _, steps = self.rank(
             features, shares if self.reads_shares else {}, intent
         )

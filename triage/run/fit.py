@@ -75,7 +75,7 @@ def read_corpus(folder: Path, ruleset: RuleSet) -> Corpus:
             samples.append(Sample(label, None, None, [], scanned))
             continue
         doc, result = scanned
-        shares = signal_shares(rows, result, result.counts)
+        shares = signal_shares(rows, result, result.counts, doc.words)
         genres = measure(tables, result, doc.words).genres
         row = feature_row(rows, result.counts, doc.words, shares, signals, genres)
         samples.append(Sample(label, doc, result, row, None))
