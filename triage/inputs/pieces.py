@@ -25,6 +25,8 @@ import codecs
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
@@ -46,6 +48,7 @@ PIECE_BYTES = 4 << 20
 # reads no more of any text: four times the policy's largest ``sample_chars``).
 OPENING_CHARS = 1 << 17
 WINDOW = 4096
+_CHECKPOINT = 1 << 16  # characters between the line-break counts a piece keeps
 _BLANK_LINE = re.compile(rb"\n\r?\n|\r\r(?!\n)")  # never between \r and \n
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -98,8 +101,25 @@ class Piece:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
-        line = self.lines + text.count("\n", 0, line_start) + 1
+        line = self.lines + self.line_breaks_before(line_start) + 1
         return Passage(self.offset + line_start, line, text[line_start:line_end])
+
+    def line_breaks_before(self, offset: int) -> int:
+        """Return how many line breaks this piece holds before ``offset`` (in its offsets).
+
+        Counted from the last checkpoint (every ``_CHECKPOINT`` characters) before it: a piece
+        keeps up to hundreds of spans, and counting each from the piece's start took 0.1 s on
+        a 20 MB text.
+        """
+        mark = offset // _CHECKPOINT
+        return self._breaks_at_checkpoints[mark] + self.text.count("\n", mark * _CHECKPOINT, offset)
+
+    @cached_property
+    def _breaks_at_checkpoints(self) -> list[int]:
+        """Line breaks before each checkpoint: at 0, ``_CHECKPOINT``, 2 × ``_CHECKPOINT``..."""
+        text, step = self.text, _CHECKPOINT
+        per_stretch = [text.count("\n", at, at + step) for at in range(0, len(text) + 1, step)]
+        return list(accumulate(per_stretch, initial=0))
 
 
 @dataclass
