@@ -27,6 +27,7 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(f"[{_CJK}]|[^\\W\\d_{_CJK}]+")
 # Every ASCII character but a letter, as a space: where words end (``words_of``).
 _ASCII_CUTS = str.maketrans({c: " " for c in range(128) if not chr(c).isalpha()})
+_ASCII_BYTES = bytes(range(128))
 _BYTE_CUTS = bytes(32 if c < 128 and not chr(c).isalpha() else c for c in range(256))
 # Where str.splitlines ends a line, besides "\n".
 _OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
@@ -107,12 +108,18 @@ def words_of(sample: str) -> list[str]:
 
     No word holds an ASCII character other than a letter, so the sample is first cut at those
     (in C, ~1.5-3x faster than the pattern alone); only the pieces holding other characters
-    go through ``_WORD``.
+    go through ``_WORD``, and none when no character beyond ASCII is a letter (curly quotes
+    and dashes in English text).
     """
     if sample.isascii():
         return sample.translate(_ASCII_CUTS).split()
+    data = sample.encode("utf-8", "surrogatepass")
+    beyond_ascii = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    if _WORD.search(beyond_ascii) is None:  # no word holds a character beyond ASCII: each is
+        ascii_only = sample.encode("ascii", "replace").decode("ascii")  # a cut, as "?" is
+        return ascii_only.translate(_ASCII_CUTS).split()
     words: list[str] = []
-    for piece in sample.encode("utf-8", "surrogatepass").translate(_BYTE_CUTS).split():
+    for piece in data.translate(_BYTE_CUTS).split():
         if piece.isascii():
             words.append(piece.decode("ascii"))
         else:

@@ -83,11 +83,12 @@ class Compiled(NamedTuple):
         model scores every document; only the two best are traced). ``fsum`` is exact, so a
         term of 0 left out or kept gives the same logit.
         """
-        weights = self.by_position
+        weights, shares, genres = self.by_position, self.shares, self.genres
+        # Over the document's values (fewer than the model's weights): a value it lacks is 0.
         points = [value * weights[i] for i, value in inputs.rules if i in weights]
         points.append(inputs.words * self.words)
-        points += [inputs.shares.get(signal, 0.0) * w for signal, w in self.shares.items()]
-        points += [inputs.genres.get(genre, 0.0) * w for genre, w in self.genres.items()]
+        points += [value * shares[s] for s, value in inputs.shares.items() if s in shares]
+        points += [value * genres[g] for g, value in inputs.genres.items() if g in genres]
         return self.model.bias + math.fsum(points)
 
     def step(
