@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from triage.inputs.language import (
+    _ASCII_CUTS,
     _CODE,
     _OTHER_BREAKS,
     _WORD,
@@ -56,3 +57,10 @@ def test_the_line_breaks_the_quick_sample_knows_are_those_of_splitlines() -> Non
 def test_ascii_words_skip_digits_and_underscores() -> None:
     assert words_of("abc_def 12x Y") == ["abc", "def", "x", "Y"]
     assert re.fullmatch(r"[A-Za-z]+", "".join(words_of("a1b2_c")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS.filter(str.isascii))
+def test_ascii_words_lowered_at_once_are_the_words_lowered_one_by_one(text: str) -> None:
+    lowered = text.lower().translate(_ASCII_CUTS).split()
+    assert lowered == [word.lower() for word in _WORD.findall(text)]

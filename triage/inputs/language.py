@@ -59,10 +59,16 @@ def document_language(doc: SeedText, policy: LanguagePolicy | None) -> str | Non
 def text_language(text: str, policy: LanguagePolicy) -> str | None:
     """Return the language of a text, or ``None`` when it is too short or has none."""
     sample = language_sample(text, policy.sample_chars)
-    words = words_of(sample)[: policy.sample_words]
-    if len(words) < policy.min_words:
-        return None
-    sure = surely_covered(words, policy)
+    if sample.isascii():  # no foreign letter: the words lowered at once are all the check needs
+        lowered = sample.lower().translate(_ASCII_CUTS).split()[: policy.sample_words]
+        if len(lowered) < policy.min_words:
+            return None
+        sure = most_common_language(lowered, policy)
+    else:
+        words = words_of(sample)[: policy.sample_words]
+        if len(words) < policy.min_words:
+            return None
+        sure = surely_covered(words, policy)
     return sure if sure is not None else classified(sample, policy)
 
 
@@ -140,10 +146,14 @@ def surely_covered(words: list[str], policy: LanguagePolicy) -> str | None:
         foreign = sum([len(word) for word in words if not word.isascii()])
         if foreign > policy.max_foreign_letters * letters:
             return None
-    lowered = joined.lower().split(" ")
+    return most_common_language(joined.lower().split(" "), policy)
+
+
+def most_common_language(lowered: list[str], policy: LanguagePolicy) -> str | None:
+    """Return the first covered language whose common words are ``sure_share`` of the words."""
     for code in policy.covered:
         common = policy.common_words.get(code)
-        if common and sum(map(common.__contains__, lowered)) >= policy.sure_share * len(words):
+        if common and sum(map(common.__contains__, lowered)) >= policy.sure_share * len(lowered):
             return code
     return None
 
