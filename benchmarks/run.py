@@ -18,6 +18,7 @@ is noisy. Subprocesses import ``triage`` from this checkout (``measure.py``).
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -59,6 +60,9 @@ def main() -> None:
         print(json.dumps(measure(args.child[0], args.child[1:])))
         return
     sizes = QUICK if args.quick else FULL
+    # As an installed package runs: pip compiles the bytecode at install time. Without it every
+    # child would compile the sources it imports (PYTHONDONTWRITEBYTECODE, or a fresh checkout).
+    compileall.compile_dir(ROOT / "triage", quiet=1)
     with tempfile.TemporaryDirectory(prefix="triage-bench-") as scratch:
         work = args.work or Path(scratch)
         work.mkdir(parents=True, exist_ok=True)
