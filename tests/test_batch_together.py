@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_scan_sets import TEXTS as SCAN_TEXTS
 from triage import default_ruleset
 from triage.inputs import Target
 from triage.run import assess_file, make_plan
@@ -14,11 +15,7 @@ from triage.scan import compile_scanner, hyperscan_available
 from triage.scan.re2engine import Re2Scanner
 
 TEXTS = [
-    "The system shall export the report as CSV within 2 seconds on a Raspberry Pi 4.",
-    "Mix the flour and the water, then bake for 40 minutes at 200 °C.",
-    "I think the council is wrong, and it should say so.",
-    "",
-    "x",
+    *SCAN_TEXTS,
     "## Acceptance criteria\n\nGiven a signed-in user, when they upload a file, then it is kept.",
 ]
 
