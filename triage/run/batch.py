@@ -23,8 +23,9 @@ from triage.scan import encode
 # with ``fired_together``: 16 a batch 3.58 s, 32 3.38 s, 64 3.32 s.
 BATCH = 64
 BATCH_BYTES = 2 << 20
-# Documents up to this size are matched together (``fired_together``); a larger one alone, under
-# its own time budget (a batch of the largest takes ~0.2 s).
+# Documents up to this size are matched together (``fired_together``), outside the time budget
+# of each seed (a batch holds about ``BATCH_BYTES``, and the match is linear); a larger one alone,
+# under its own budget.
 TOGETHER_BYTES = 256 << 10
 Progress = Callable[[int, int], None]
 
@@ -45,7 +46,7 @@ def fired_together(plan: Plan, read: Sequence[Read | SeedReport]) -> list[list[i
 
     The scanner runs each of its matchers over all the documents in turn (``fired_together``),
     faster than document by document; None for what is scanned alone (error rows, large texts,
-    documents over ``TOGETHER_CHARS``, text that is not valid UTF-8) or if memory runs out.
+    documents over ``TOGETHER_BYTES``, text that is not valid UTF-8) or if memory runs out.
     """
     chosen: list[int] = []
     texts: list[bytes] = []
