@@ -98,8 +98,8 @@ def floor_pass(engine: str) -> Callable[[list[bytes]], int]:
     faster, so a reused set would measure a pass no run makes), run over the texts as a run
     does, a batch (``BATCH`` texts) at a time with each set over all of the batch in turn
     (``sets_fired_together``: faster than text by text, so the floor is the fastest pass);
-    hyperscan: one pass of its presence database with a no-op callback returning None (never
-    stopping early).
+    hyperscan: one pass of each of its presence databases (for the default rules, the one
+    shipped) with a no-op callback returning None (never stopping early).
     """
     from triage.run import make_plan
     from triage.run.batch import BATCH
@@ -117,14 +117,15 @@ def floor_pass(engine: str) -> Callable[[list[bytes]], int]:
             return found
 
         return batched
-    database = scanner.load_presence().database
+    databases = [part.database for part in scanner.load_presence().parts]
 
     def noop(*_: object) -> None:
         return None
 
     def run(texts: list[bytes]) -> int:
         for data in texts:
-            database.scan(data, match_event_handler=noop)
+            for database in databases:
+                database.scan(data, match_event_handler=noop)
         return len(texts)
 
     return run

@@ -14,8 +14,9 @@ Where the two engines could disagree, RE2 decides:
   Kelvin sign and ``s`` with the long s, byte-wise Hyperscan does not: a document containing any
   of these three characters is passed to the RE2 sets instead.
 
-The presence database is only loaded (or compiled, then cached: ``triage.scan.hsdatabase``)
-when a large document first needs it.
+The presence databases are only loaded when a large document first needs them: the one shipped
+for the default rules (``triage.scan.hsshipped``), and one compiled (then cached:
+``triage.scan.hsdatabase``) for the rules it does not hold.
 """
 
 from __future__ import annotations
@@ -27,8 +28,7 @@ import hyperscan
 
 from triage.rulebook import Rule
 from triage.scan.base import FEW_LEFT, RuleSet2, VerifyingScanner, re2_sets
-from triage.scan.hsdatabase import Loaded, expression, load_database
-from triage.scan.patternshape import presence_form
+from triage.scan.hsshipped import Part, Presence, load_presence, presence_expressions
 
 # The UTF-8 of characters on which Hyperscan and RE2 disagree: vertical tab, Kelvin sign, long s.
 _RE2_ONLY = tuple(character.encode() for character in ("\x0b", "\u212a", "\u017f"))
@@ -58,18 +58,18 @@ class HyperscanScanner(VerifyingScanner):
         """Compile the RE2 sets; the presence database is loaded (or compiled) when first needed."""
         super().__init__(rules)
         self._use_cache = use_cache
-        self._presence: Loaded | None = None
+        self._presence: Presence | None = None
         self._sets: tuple[RuleSet2, ...] = re2_sets(self.rules)
 
-    def load_presence(self) -> Loaded:
-        """Return the presence database (``HS_FLAG_SINGLEMATCH``), loading it on first use."""
+    def load_presence(self) -> Presence:
+        """Return the presence databases (``HS_FLAG_SINGLEMATCH``), loading them on first use."""
         if self._presence is None:
-            presence = [expression(presence_form(rule.pattern())) for rule in self.rules]
-            self._presence = load_database(presence, use_cache=self._use_cache)
+            expressions = presence_expressions([rule.pattern() for rule in self.rules])
+            self._presence = load_presence(expressions, use_cache=self._use_cache)
         return self._presence
 
     def fired(self, data: bytes) -> Iterable[int]:
-        """Return the rules that match in ``data``, in one pass of the presence database.
+        """Return the rules that match in ``data``, in one pass of each presence database.
 
         The pass stops by itself once every rule has fired; it is also stopped once all but
         ``FEW_LEFT`` of the rules have fired, and a set of just the others decides about them
@@ -79,16 +79,11 @@ class HyperscanScanner(VerifyingScanner):
         if _by_sets(data):
             return self.sets_fired(self._sets, data)
         presence = self.load_presence()
-        database, found = presence.database, set(presence.unsupported)
+        found = set(presence.unsupported)
         enough = len(self.rules) - int(FEW_LEFT * len(self.rules))
-
-        def collect(rule: int, start: int, end: int, flags: int, context: object) -> bool:
-            found.add(rule)
-            return len(found) >= enough  # True stops the pass
-
-        if database is not None and len(found) < enough:
-            with contextlib.suppress(hyperscan.ScanTerminated):
-                database.scan(data, match_event_handler=collect)
+        for part in presence.parts:
+            if len(found) < enough:
+                _presence_pass(part, data, found, enough)
         return found | self._re2_missed(data, found)
 
     def fired_together(self, texts: Sequence[bytes]) -> list[list[int]]:
@@ -101,6 +96,20 @@ class HyperscanScanner(VerifyingScanner):
     def _re2_missed(self, data: bytes, found: set[int]) -> set[int]:
         """Return the rules Hyperscan did not report but RE2 finds (see MISSED above)."""
         return self.subset_fired(data, tuple(i for i in range(len(self.rules)) if i not in found))
+
+
+def _presence_pass(part: Part, data: bytes, found: set[int], enough: int) -> None:
+    """Add the rules one database finds in ``data`` to ``found``; stop once it holds ``enough``."""
+    rules = part.rules
+
+    def collect(code: int, start: int, end: int, flags: int, context: object) -> bool:
+        rule = rules[code]
+        if rule >= 0:  # a pattern of the shipped database this run's rules lack is ignored
+            found.add(rule)
+        return len(found) >= enough  # True stops the pass
+
+    with contextlib.suppress(hyperscan.ScanTerminated):
+        part.database.scan(data, match_event_handler=collect)
 
 
 def _by_sets(data: bytes) -> bool:
