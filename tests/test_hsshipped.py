@@ -123,3 +123,16 @@ def _rule(rule_id: str, regex: str) -> RegexRule:
     fields = {"id": rule_id, "kind": "regex", "signal": "feature", "regex": regex}
     examples = {"fires": ["x"], "quiet": ["y"]}  # not checked here
     return RegexRule.model_validate({**fields, "description": "test", "examples": examples})
+
+
+def test_the_rebuild_command_writes_a_database_that_holds_the_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = [_rule("pear", r"\bpear\b"), _rule("kiwi", r"\bkiwi\b")]
+    target = tmp_path / "rebuilt.hsdb.xz"
+    monkeypatch.setattr(hsshipped, "SHIPPED", target)
+    monkeypatch.setattr(hsshipped, "load_rules", lambda: type("Set", (), {"rules": rules}))
+    assert hsshipped.main() == 0
+    assert capsys.readouterr().out.startswith("rebuilt.hsdb.xz: 2 rules, ")
+    presence = hsshipped.load_presence(_expressions([r.pattern() for r in rules]), shipped=target)
+    assert presence.shipped == 2 and len(presence.parts) == 1

@@ -197,7 +197,7 @@ def main() -> int:
     """Rebuild the shipped database from the default rules (run after editing them)."""
     started = time.perf_counter()
     rules = load_rules().rules
-    size = write_shipped([rule.pattern() for rule in rules])
+    size = write_shipped([rule.pattern() for rule in rules], SHIPPED)
     seconds = time.perf_counter() - started
     print(f"{SHIPPED.name}: {len(rules)} rules, {size:,} bytes, built in {seconds:.1f} s")
     return 0
