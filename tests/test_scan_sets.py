@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from triage import default_ruleset
-from triage.scan import compile_scanner, re2_sets
+from triage.scan import base, compile_scanner, re2_sets
 from triage.scan.base import re2_set, set_matches
 
 TEXTS = [
@@ -66,3 +66,27 @@ class _GaveUp:
 
     def Match(self, data: bytes) -> list[int]:
         return []
+
+
+def test_only_the_most_recently_used_subset_sets_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each kept subset holds DFA memory of its own: at most ``_SUBSETS`` stay compiled."""
+    rules = default_ruleset().rules[:12]
+    scanner = compile_scanner(rules, "re2")
+    built: list[tuple[int, ...]] = []
+    real = base.re2_sets
+
+    def recording(*args: object) -> object:
+        built.append(tuple(args[2]))  # type: ignore[arg-type]
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(base, "re2_sets", recording)
+    subsets = [tuple(range(k, k + 2)) for k in range(base._SUBSETS + 1)]
+    text = TEXTS[0].encode()
+    for subset in subsets[:-1]:
+        scanner.subset_fired(text, subset)
+    scanner.subset_fired(text, subsets[0])  # used again: now the most recent
+    scanner.subset_fired(text, subsets[-1])  # one too many: the least recent goes
+    assert built == subsets  # the reused one was not built again
+    scanner.subset_fired(text, subsets[0])
+    scanner.subset_fired(text, subsets[1])
+    assert built == [*subsets, subsets[1]]  # the dropped one is built anew
