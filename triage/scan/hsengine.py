@@ -55,7 +55,7 @@ class HyperscanScanner(VerifyingScanner):
     engine = "hyperscan"
 
     def __init__(self, rules: Sequence[Rule], *, use_cache: bool = True) -> None:
-        """Compile the RE2 sets; the presence database is loaded (or compiled) when first needed."""
+        """Compile the RE2 sets; the presence databases are loaded when first needed."""
         super().__init__(rules)
         self._use_cache = use_cache
         self._presence: Presence | None = None
