@@ -90,11 +90,15 @@ def _wide_escape(escape: str) -> bool:
     return letter == "x" and (not following or following in "89abcdefABCDEF{")
 
 
+def hyperscan_version() -> str:
+    """Return the installed hyperscan's version: a database loads only in the one that wrote it."""
+    return str(getattr(hyperscan, "__version__", "unknown"))
+
+
 def database_key(expressions: Sequence[Expression]) -> str:
     """Return the cache key of a database: its expressions, flags, versions and platform."""
-    version = str(getattr(hyperscan, "__version__", "unknown"))
     patterns = (f"{flags}:{body!r}" for body, flags in expressions)
-    return cache_key(["hyperscan", version, platform.machine(), *patterns])
+    return cache_key(["hyperscan", hyperscan_version(), platform.machine(), *patterns])
 
 
 class Loaded(NamedTuple):

@@ -32,7 +32,13 @@ from typing import NamedTuple
 import hyperscan
 
 from triage.rulebook import load_rules
-from triage.scan.hsdatabase import Expression, compile_database, expression, load_database
+from triage.scan.hsdatabase import (
+    Expression,
+    compile_database,
+    expression,
+    hyperscan_version,
+    load_database,
+)
 from triage.scan.patternshape import presence_form
 
 SHIPPED = Path(__file__).with_name("presence-default.hsdb.xz")
@@ -137,7 +143,8 @@ def _split(payload: bytes) -> tuple[dict[str, object], bytes]:
 
 
 def _same_setup(header: dict[str, object]) -> bool:
-    return header.get("hyperscan") == _version() and header.get("machine") == platform.machine()
+    same_version = header.get("hyperscan") == hyperscan_version()
+    return same_version and header.get("machine") == platform.machine()
 
 
 def _listed(header: dict[str, object]) -> list[tuple[int, tuple[int, str]]]:
@@ -162,10 +169,6 @@ def _database(body: bytes) -> hyperscan.Database:
     return database
 
 
-def _version() -> str:
-    return str(getattr(hyperscan, "__version__", "unknown"))
-
-
 def shipped_header(path: Path = SHIPPED) -> dict[str, object]:
     """Return the shipped file's header (version, machine, expressions); raise if unreadable."""
     return _split(lzma.decompress(path.read_bytes()))[0]
@@ -177,7 +180,7 @@ def write_shipped(patterns: Sequence[str], path: Path = SHIPPED) -> int:
     loaded = compile_database(expressions)
     header = {
         "format": FORMAT,
-        "hyperscan": _version(),
+        "hyperscan": hyperscan_version(),
         "machine": platform.machine(),
         "expressions": [[flags, body.decode()] for body, flags in expressions],
         "unsupported": list(loaded.unsupported),
